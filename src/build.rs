@@ -1,0 +1,215 @@
+//! The whole pipeline in one place: load → link → parse → assemble →
+//! render → write. Each step is one call and the order never changes.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::dates::Date;
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::Strings;
+use crate::link::Filter;
+use crate::load::Kind;
+use crate::render::Renderer;
+use crate::site::Site;
+use crate::write::Staging;
+use crate::{highlight, link, load, parse, templates, write};
+
+/// What the user asked `samvad build` for.
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    /// Site root (holds `samvad.toml`).
+    pub root: PathBuf,
+    /// Output folder; `public/` under the root by default.
+    pub output: Option<PathBuf>,
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include future-dated posts.
+    pub future: bool,
+    /// Fixed "now".
+    pub clock: Option<Date>,
+    /// Override `base_url`.
+    pub base_url: Option<String>,
+    /// Override `theme`.
+    pub theme: Option<String>,
+}
+
+/// What a build did, for the summary line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Report {
+    /// Files rendered from templates.
+    pub pages: usize,
+    /// Published posts.
+    pub posts: usize,
+    /// Distinct tags.
+    pub tags: usize,
+    /// Drafts left out.
+    pub drafts: usize,
+    /// Future posts left out.
+    pub scheduled: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Non-fatal notes.
+    pub warnings: Vec<String>,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Built {} pages ({} posts, {} tags); {} drafts skipped, {} scheduled; in {} ms",
+            self.pages,
+            self.posts,
+            self.tags,
+            self.drafts,
+            self.scheduled,
+            self.elapsed.as_millis()
+        )
+    }
+}
+
+/// Loads the config with command-line overrides applied.
+pub fn load_config(opts: &BuildOptions) -> Result<Config> {
+    let mut config = Config::load(&opts.root)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = url.clone();
+        Config::parse(&format!("base_url = {}", toml::Value::String(url.clone())), Path::new("--base-url"))?;
+    }
+    if let Some(theme) = &opts.theme {
+        config.theme = theme.clone();
+    }
+    Ok(config)
+}
+
+/// Where the output goes.
+pub fn output_dir(opts: &BuildOptions) -> PathBuf {
+    match &opts.output {
+        Some(o) if o.is_absolute() => o.clone(),
+        Some(o) => std::env::current_dir().unwrap_or_default().join(o),
+        None => opts.root.join("public"),
+    }
+}
+
+/// Builds the site. On any error the previous output is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let started = Instant::now();
+    let config = load_config(opts)?;
+    let output = output_dir(opts);
+    write::check_output(&opts.root, &output)?;
+    let filter = Filter { drafts: opts.drafts, future: opts.future, now: opts.clock.unwrap_or_else(Date::now) };
+    let theme_dir = opts.root.join("themes").join(&config.theme);
+    if !theme_dir.is_dir() {
+        return Err(Diagnostic::new(
+            opts.root.join("samvad.toml"),
+            format!("theme `{}` not found in themes/", config.theme),
+        )
+        .hint("set theme = \"default\" or copy a theme into themes/")
+        .into());
+    }
+    let content = opts.root.join("content");
+    let loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
+    let plan = link::plan(loaded.sources, &config, &filter).map_err(|e| relative(e, &opts.root))?;
+    let pages = parse::parse(plan.placed, &plan.urls, &config).map_err(|e| relative(e, &opts.root))?;
+    let site = Site::assemble(config, pages, loaded.files);
+    let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"))
+        .map_err(|e| relative(e, &opts.root))?;
+    let staging = Staging::new(&output)?;
+    match write_all(&site, &templates, &staging, &opts.root, &theme_dir) {
+        Ok(rendered) => {
+            staging.commit()?;
+            Ok(Report {
+                pages: rendered,
+                posts: site.posts.len(),
+                tags: site.taxonomies.iter().find(|t| t.name == "tags").map_or(0, |t| t.terms.len()),
+                drafts: plan.drafts,
+                scheduled: plan.scheduled,
+                elapsed: started.elapsed(),
+                warnings: plan.warnings,
+            })
+        }
+        Err(e) => {
+            staging.abandon();
+            Err(relative(e, &opts.root))
+        }
+    }
+}
+
+fn relative(e: Error, root: &Path) -> Error {
+    match e {
+        Error::Content(d) => Error::Content(d.into_iter().map(|d| d.relative_to(root)).collect()),
+        other => other,
+    }
+}
+
+/// Renders every page and copies every file into the staging folder.
+fn write_all(
+    site: &Site,
+    templates: &templates::Templates,
+    staging: &Staging,
+    root: &Path,
+    theme_dir: &Path,
+) -> Result<usize> {
+    let site_ctx = site_context(site);
+    let strings = Strings::load(&theme_dir.join("i18n"))?;
+    let renderer = Renderer::new(site, templates, &strings, &site_ctx)?;
+    let rendered = renderer.render_all(&|(path, html)| staging.put(&path, html.as_bytes()))?;
+    copy_static(&theme_dir.join("static"), staging)?;
+    copy_static(&root.join("static"), staging)?;
+    copy_content_files(site, &root.join("content"), staging)?;
+    staging.put("highlight.css", highlight::stylesheet().as_bytes())?;
+    Ok(rendered)
+}
+
+/// Site-wide values every template sees as `site`.
+fn site_context(site: &Site) -> serde_json::Value {
+    let nav: Vec<serde_json::Value> = site
+        .pages
+        .iter()
+        .filter(|p| matches!(p.kind, Kind::Page | Kind::Services))
+        .map(|p| serde_json::json!({ "title": p.title, "permalink": p.permalink, "kind": p.kind }))
+        .collect();
+    let taxonomies: Vec<serde_json::Value> = site
+        .taxonomies
+        .iter()
+        .map(|t| serde_json::json!({ "name": t.name, "permalink": t.permalink, "count": t.terms.len() }))
+        .collect();
+    serde_json::json!({
+        "base_url": site.config.base(),
+        "nav": nav,
+        "taxonomies": taxonomies,
+        "post_count": site.posts.len(),
+        "highlight_css": format!("{}highlight.css", site.config.base()),
+    })
+}
+
+fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let files: Vec<(PathBuf, String)> = walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file() && !load::is_ignored(&e.file_name().to_string_lossy()))
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            (e.path().to_path_buf(), rel)
+        })
+        .collect();
+    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+}
+
+/// Bundle assets go next to their page; loose content files keep their path.
+fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Result<()> {
+    for page in site.posts.iter().chain(&site.pages) {
+        let bundle_dir = page.source.rsplit_once('/').map_or("", |(d, _)| d);
+        for asset in &page.assets {
+            let name = asset.strip_prefix(bundle_dir).unwrap_or(asset).trim_start_matches('/');
+            staging.copy(&content.join(asset), &format!("{}{name}", page.dir))?;
+        }
+    }
+    site.files.par_iter().try_for_each(|f| staging.copy(&content.join(f), f))
+}

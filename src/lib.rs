@@ -1,0 +1,29 @@
+//! samvad: a static site generator for people who earn through online chat
+//! work and write in Hindi and English.
+//!
+//! The pipeline, one module per stage: [`load`] → [`link`] → [`parse`] →
+//! [`site`] → [`render`] → [`write`], driven by [`build::build`].
+
+#![warn(missing_docs)]
+
+pub mod build;
+pub mod config;
+pub mod dates;
+pub mod error;
+pub mod frontmatter;
+pub mod highlight;
+pub mod i18n;
+pub mod link;
+pub mod load;
+pub mod markdown;
+pub mod parse;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod slug;
+pub mod templates;
+pub mod text;
+pub mod write;
+
+pub use build::{build, BuildOptions, Report};
+pub use error::{Diagnostic, Error, Result};

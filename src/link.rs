@@ -1,0 +1,161 @@
+//! Link stage: decide which sources are published and give each one its
+//! slug, output path and permalink, before any body is rendered, so that
+//! links between pages can be resolved in a single rendering pass.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::dates::Date;
+use crate::error::{Diagnostic, Error, Result};
+use crate::load::{Kind, Source};
+use crate::slug::{self, encode_path};
+
+/// What the build was asked to include.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Include drafts.
+    pub drafts: bool,
+    /// Include posts dated after `now`.
+    pub future: bool,
+    /// "Now", fixed by `--clock` for reproducible output.
+    pub now: Date,
+}
+
+/// A published source with its address decided.
+#[derive(Debug)]
+pub struct Placed {
+    /// The source.
+    pub source: Source,
+    /// The slug.
+    pub slug: String,
+    /// Output folder relative to the output root, unencoded, ending in `/`
+    /// (empty for the home page).
+    pub dir: String,
+    /// Absolute, percent-encoded URL.
+    pub permalink: String,
+}
+
+/// The result of the link stage.
+#[derive(Debug, Default)]
+pub struct Plan {
+    /// Published sources in content order.
+    pub placed: Vec<Placed>,
+    /// Content-relative source path to permalink, for internal links.
+    pub urls: HashMap<String, String>,
+    /// Drafts left out.
+    pub drafts: usize,
+    /// Future posts left out.
+    pub scheduled: usize,
+    /// Things worth telling the writer that do not stop the build.
+    pub warnings: Vec<String>,
+}
+
+/// Filters and places every source; reports every bad slug and every URL
+/// clash at once.
+pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter) -> Result<Plan> {
+    let mut plan = Plan::default();
+    let mut diags = Vec::new();
+    let mut owners: HashMap<String, String> = HashMap::new();
+    let base = config.base();
+    for source in sources {
+        if source.front.draft && !filter.drafts {
+            plan.drafts += 1;
+            continue;
+        }
+        if source.kind == Kind::Post
+            && !filter.future
+            && source.front.date.is_some_and(|d| d.instant > filter.now.instant)
+        {
+            plan.scheduled += 1;
+            continue;
+        }
+        let slug = match slug_for(&source, config, &mut plan.warnings) {
+            Ok(s) => s,
+            Err(d) => {
+                diags.push(d);
+                continue;
+            }
+        };
+        let dir = dir_for(&source, &slug);
+        if let Some(first) = owners.insert(dir.clone(), source.rel.clone()) {
+            diags.push(
+                Diagnostic::new(
+                    &source.path,
+                    format!("two pages have the URL /{dir}: content/{first} and content/{}", source.rel),
+                )
+                .at_line(1)
+                .hint("give one of them a different `slug` in its front matter"),
+            );
+            continue;
+        }
+        let permalink = format!("{base}{}", encode_path(&dir));
+        plan.urls.insert(source.rel.clone(), permalink.clone());
+        plan.placed.push(Placed { source, slug, dir, permalink });
+    }
+    if diags.is_empty() {
+        Ok(plan)
+    } else {
+        Err(Error::Content(diags))
+    }
+}
+
+fn dir_for(source: &Source, slug: &str) -> String {
+    match source.kind {
+        Kind::Home => String::new(),
+        Kind::Post => format!("posts/{slug}/"),
+        Kind::Services | Kind::Page => {
+            let parent =
+                if source.is_bundle() { source.dir().rsplit_once('/').map_or("", |(p, _)| p) } else { source.dir() };
+            if parent.is_empty() {
+                format!("{slug}/")
+            } else {
+                format!("{parent}/{slug}/")
+            }
+        }
+    }
+}
+
+/// The slug: from `slug`, else the file name, else the title, else a
+/// fallback with a warning. Never empty, never able to escape the output.
+fn slug_for(source: &Source, config: &Config, warnings: &mut Vec<String>) -> std::result::Result<String, Diagnostic> {
+    if let Some(raw) = &source.front.slug {
+        let raw = raw.trim();
+        if !slug::is_safe(raw)
+            || raw.contains(|c: char| c.is_whitespace() || c.is_control() || "?#%:*\"<>|".contains(c))
+        {
+            let line = crate::config::key_line(&source.text, "slug").unwrap_or(1);
+            return Err(Diagnostic::new(&source.path, format!("slug `{raw}` is not allowed"))
+                .at_line(line)
+                .hint("a slug may not contain `/`, `\\`, spaces or start with `.`; use letters, digits and hyphens"));
+        }
+        return Ok(raw.to_string());
+    }
+    let stem = file_stem(source);
+    if let Some(s) = slug::slugify(stem, config.slugify) {
+        return Ok(s);
+    }
+    if let Some(s) = source.front.title.as_deref().and_then(|t| slug::slugify(t, config.slugify)) {
+        return Ok(s);
+    }
+    let fallback = format!("page-{:08x}", fnv(source.rel.as_bytes()));
+    warnings.push(format!(
+        "content/{}: no letters left for a slug; using `{fallback}` (set `slug` in the front matter)",
+        source.rel
+    ));
+    Ok(fallback)
+}
+
+/// The file name without `.md`, or the bundle's folder name.
+fn file_stem(source: &Source) -> &str {
+    let name = if source.is_bundle() {
+        source.dir().rsplit('/').next().unwrap_or("")
+    } else {
+        source.rel.rsplit('/').next().unwrap_or("")
+    };
+    name.strip_suffix(".md").unwrap_or(name)
+}
+
+/// A stable hash, so the fallback slug is the same on every build.
+fn fnv(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(*b)).wrapping_mul(0x0100_0193))
+}

@@ -1,0 +1,205 @@
+//! Load stage: find every content file, read it once, and split off its
+//! front matter.
+//!
+//! Files are read and front matter parsed on all cores. Every problem is
+//! collected, so a writer with three broken posts sees three messages.
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::frontmatter::{self, FrontMatter};
+
+/// What a content file becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A dated blog post under `content/posts/`.
+    Post,
+    /// A standalone page such as `about.md`.
+    Page,
+    /// The services landing page, `content/services.md`.
+    Services,
+    /// `content/_index.md`: the home page's own intro text.
+    Home,
+}
+
+/// One markdown file, read and with its front matter parsed.
+#[derive(Debug)]
+pub struct Source {
+    /// Absolute path, for messages.
+    pub path: PathBuf,
+    /// Path relative to `content/`, with `/` separators.
+    pub rel: String,
+    /// What the file is.
+    pub kind: Kind,
+    /// Parsed front matter.
+    pub front: FrontMatter,
+    /// The whole file text; the body starts at `body_start`.
+    pub text: String,
+    /// Byte offset of the body in `text`.
+    pub body_start: usize,
+    /// File line of the first body line.
+    pub body_line: usize,
+    /// Files co-located in a bundle folder, content-relative.
+    pub assets: Vec<String>,
+}
+
+impl Source {
+    /// The markdown body.
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// Content-relative folder of the file ("" at the top).
+    pub fn dir(&self) -> &str {
+        self.rel.rsplit_once('/').map_or("", |(d, _)| d)
+    }
+
+    /// Is this `posts/<name>/index.md`?
+    pub fn is_bundle(&self) -> bool {
+        self.rel.ends_with("/index.md")
+    }
+}
+
+/// Everything found under `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// Markdown sources.
+    pub sources: Vec<Source>,
+    /// Other files to copy as they are (content-relative), outside bundles.
+    pub files: Vec<String>,
+}
+
+/// Walks `content/` and loads every markdown file in it.
+pub fn load(content: &Path, tz: &jiff::tz::TimeZone) -> Result<Loaded> {
+    let (markdown, others) = walk(content)?;
+    let results: Vec<std::result::Result<Source, Vec<Diagnostic>>> =
+        markdown.par_iter().map(|rel| read_source(content, rel, tz)).collect();
+    let mut loaded = Loaded::default();
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(s) => loaded.sources.push(s),
+            Err(d) => diags.extend(d),
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Content(diags));
+    }
+    let bundle_dirs: Vec<String> =
+        loaded.sources.iter().filter(|s| s.is_bundle()).map(|s| format!("{}/", s.dir())).collect();
+    for file in others {
+        match bundle_dirs.iter().position(|d| file.starts_with(d.as_str())) {
+            Some(i) => {
+                let owner = loaded.sources.iter_mut().filter(|s| s.is_bundle()).nth(i).expect("bundle exists");
+                owner.assets.push(file);
+            }
+            None => loaded.files.push(file),
+        }
+    }
+    Ok(loaded)
+}
+
+/// Content-relative paths of markdown files and of other files, sorted so
+/// the build never depends on directory order.
+fn walk(content: &Path) -> Result<(Vec<String>, Vec<String>)> {
+    let mut markdown = Vec::new();
+    let mut others = Vec::new();
+    if !content.exists() {
+        return Ok((markdown, others));
+    }
+    for entry in WalkDir::new(content).sort_by_file_name() {
+        let entry = entry.map_err(|e| {
+            let path = e.path().unwrap_or(content).to_path_buf();
+            Error::from(Diagnostic::new(path, format!("cannot read: {e}")).hint("check the file's permissions"))
+        })?;
+        if !entry.file_type().is_file() || is_ignored(entry.file_name().to_string_lossy().as_ref()) {
+            continue;
+        }
+        let rel =
+            entry.path().strip_prefix(content).expect("walk stays inside content").to_string_lossy().replace('\\', "/");
+        if rel.ends_with(".md") {
+            markdown.push(rel);
+        } else {
+            others.push(rel);
+        }
+    }
+    Ok((markdown, others))
+}
+
+/// Editor droppings and hidden files are never content.
+pub fn is_ignored(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name.starts_with("#")
+}
+
+fn classify(rel: &str) -> Kind {
+    match rel {
+        "_index.md" => Kind::Home,
+        "services.md" => Kind::Services,
+        r if r.starts_with("posts/") => Kind::Post,
+        _ => Kind::Page,
+    }
+}
+
+fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> std::result::Result<Source, Vec<Diagnostic>> {
+    let path = content.join(rel);
+    let text = read_text(&path).map_err(|d| vec![d])?;
+    let kind = classify(rel);
+    let split = frontmatter::split(&text, &path).map_err(|d| vec![d])?;
+    let map = frontmatter::parse_value(&split, &path).map_err(|d| vec![d])?;
+    let front = frontmatter::fields(map, &split, &path, kind == Kind::Services, tz)?;
+    if kind == Kind::Post && front.date.is_none() {
+        return Err(vec![Diagnostic::new(&path, "a post needs a `date`")
+            .at_line(2)
+            .hint("add date = 2026-11-25 (or an RFC 3339 time) to the front matter")]);
+    }
+    let body_start = text.len() - split.body.len();
+    let body_line = split.body_line;
+    Ok(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() })
+}
+
+/// Reads a file as UTF-8, pointing at the first bad byte otherwise.
+pub fn read_text(path: &Path) -> std::result::Result<String, Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::new(path, format!("cannot read the file: {e}")).hint("check that it exists and is readable")
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).to_string();
+        let (line, col) = crate::error::line_col(&good, good.len());
+        Diagnostic::new(path, format!("the file is not valid UTF-8 (bad byte at offset {valid})"))
+            .at(line, col)
+            .hint("save the file as UTF-8 in your editor")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_by_location() {
+        assert_eq!(classify("posts/a.md"), Kind::Post);
+        assert_eq!(classify("posts/b/index.md"), Kind::Post);
+        assert_eq!(classify("about.md"), Kind::Page);
+        assert_eq!(classify("services.md"), Kind::Services);
+        assert_eq!(classify("_index.md"), Kind::Home);
+    }
+
+    #[test]
+    fn editor_temp_files_are_ignored() {
+        for name in [".a.md.swp", "a.md~", "4913", ".hidden"] {
+            assert!(is_ignored(name), "{name}");
+        }
+        assert!(!is_ignored("a.md"));
+    }
+}

@@ -1,0 +1,247 @@
+//! Render stage: turn the site model into HTML through tera templates.
+//!
+//! Each post's summary view is serialised once and reused by every list
+//! and term page it appears on; page bodies are never copied into lists.
+//! Rendering runs on all cores and hands each finished file straight to
+//! the writer, so no build holds the whole site's HTML in memory.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::{Context, Value};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::i18n::Strings;
+use crate::load::Kind;
+use crate::site::{DateView, Page, Site, Taxonomy, Term, TermRef};
+use crate::templates::{template_error, Templates};
+
+/// What a list page shows of a post.
+#[derive(Serialize)]
+struct Summary<'a> {
+    title: &'a str,
+    permalink: &'a str,
+    path: &'a str,
+    lang: &'a str,
+    date: &'a Option<DateView>,
+    updated: &'a Option<DateView>,
+    description: &'a Option<String>,
+    summary: &'a str,
+    has_more: bool,
+    reading_time: usize,
+    word_count: usize,
+    tags: &'a [TermRef],
+    categories: &'a [TermRef],
+    image: &'a Option<String>,
+    author: &'a str,
+}
+
+impl<'a> From<&'a Page> for Summary<'a> {
+    fn from(p: &'a Page) -> Self {
+        Summary {
+            title: &p.title,
+            permalink: &p.permalink,
+            path: &p.path,
+            lang: &p.lang,
+            date: &p.date,
+            updated: &p.updated,
+            description: &p.description,
+            summary: &p.summary,
+            has_more: p.has_more,
+            reading_time: p.reading_time,
+            word_count: p.word_count,
+            tags: &p.tags,
+            categories: &p.categories,
+            image: &p.image,
+            author: &p.author,
+        }
+    }
+}
+
+/// One page of a paginated list.
+#[derive(Serialize)]
+struct Paginator<'a> {
+    items: Vec<&'a Value>,
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+    first: String,
+    last: String,
+    pages: Vec<PagerLink>,
+}
+
+#[derive(Serialize)]
+struct PagerLink {
+    number: usize,
+    permalink: String,
+}
+
+/// One file to render.
+enum Job<'a> {
+    Post(&'a Page),
+    Page(&'a Page),
+    Index(usize),
+    TaxonomyList(&'a Taxonomy),
+    Term(&'a Taxonomy, &'a Term, usize),
+    NotFound,
+}
+
+/// A rendered file: output-relative path and its bytes.
+pub type Output = (String, String);
+
+/// Everything render needs, prepared once.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    strings: &'a Strings,
+    base: Context,
+    summaries: Vec<Value>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares the shared context and every post's summary view.
+    pub fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        strings: &'a Strings,
+        site_ctx: &Value,
+    ) -> Result<Renderer<'a>> {
+        let mut base = Context::new();
+        base.insert("config", &site.config);
+        base.insert("site", site_ctx);
+        let summaries = site
+            .posts
+            .par_iter()
+            .map(|p| serde_json::to_value(Summary::from(p)).expect("summaries serialise"))
+            .collect();
+        Ok(Renderer { site, templates, strings, base, summaries })
+    }
+
+    /// Renders every page and hands each to `sink`, collecting all errors.
+    pub fn render_all(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
+        let jobs = self.jobs();
+        let errors: Vec<Error> = jobs.par_iter().filter_map(|job| self.render_job(job).and_then(sink).err()).collect();
+        if errors.is_empty() {
+            return Ok(jobs.len());
+        }
+        let mut diags: Vec<Diagnostic> = errors.iter().flat_map(Error::diagnostics).collect();
+        diags.dedup();
+        Err(Error::Content(diags))
+    }
+
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = site.posts.iter().map(Job::Post).collect();
+        jobs.extend(site.pages.iter().filter(|p| p.kind != Kind::Home).map(Job::Page));
+        let per = site.config.posts_per_page;
+        jobs.extend((1..=pages_for(site.posts.len(), per)).map(Job::Index));
+        for tax in &site.taxonomies {
+            jobs.push(Job::TaxonomyList(tax));
+            for term in &tax.terms {
+                jobs.extend((1..=pages_for(term.posts.len(), per)).map(|n| Job::Term(tax, term, n)));
+            }
+        }
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    fn render_job(&self, job: &Job) -> Result<Output> {
+        let site = self.site;
+        let mut ctx = self.base.clone();
+        let (template, dir, lang, current) = match job {
+            Job::Post(p) | Job::Page(p) => {
+                ctx.insert("page", p);
+                let default = match (job, p.kind) {
+                    (Job::Post(_), _) => "post.html",
+                    (_, Kind::Services) => "services.html",
+                    _ => "page.html",
+                };
+                (p.template.as_deref().unwrap_or(default), p.dir.clone(), p.lang.as_str(), p.permalink.clone())
+            }
+            Job::Index(n) => {
+                let all: Vec<usize> = (0..site.posts.len()).collect();
+                let pager = self.paginator(&all, "", *n);
+                let current = pager.pages[n - 1].permalink.clone();
+                ctx.insert("paginator", &pager);
+                ctx.insert("home", &site.page(Kind::Home));
+                ("index.html", page_dir("", *n), site.config.language.as_str(), current)
+            }
+            Job::TaxonomyList(tax) => {
+                ctx.insert("taxonomy", tax);
+                ("taxonomy_list.html", format!("{}/", tax.name), site.config.language.as_str(), tax.permalink.clone())
+            }
+            Job::Term(tax, term, n) => {
+                let pager = self.paginator(&term.posts, &term.dir, *n);
+                let current = pager.pages[n - 1].permalink.clone();
+                ctx.insert("taxonomy", tax);
+                ctx.insert("term", term);
+                ctx.insert("paginator", &pager);
+                ("taxonomy_term.html", page_dir(&term.dir, *n), site.config.language.as_str(), current)
+            }
+            Job::NotFound => {
+                ("404.html", String::new(), site.config.language.as_str(), format!("{}404.html", site.config.base()))
+            }
+        };
+        ctx.insert("lang", lang);
+        ctx.insert("t", self.strings.for_lang(lang));
+        ctx.insert("current_url", &current);
+        let file = if matches!(job, Job::NotFound) { "404.html".to_string() } else { format!("{dir}index.html") };
+        let html = self.render(template, &ctx, &file)?;
+        Ok((file, html))
+    }
+
+    fn render(&self, template: &str, ctx: &Context, file: &str) -> Result<String> {
+        if !self.templates.files.iter().any(|(n, _)| n == template) {
+            return Err(Diagnostic::general(format!("missing template `{template}` (needed for {file})"))
+                .hint(format!("add templates/{template} to your site or theme"))
+                .into());
+        }
+        self.templates.tera.render(template, ctx).map_err(|e| template_error(&e, &self.templates.files).into())
+    }
+
+    fn paginator(&self, posts: &[usize], dir: &str, n: usize) -> Paginator<'_> {
+        let per = self.site.config.posts_per_page;
+        let total = pages_for(posts.len(), per);
+        let base = self.site.config.base();
+        let url = |k: usize| format!("{base}{}", crate::slug::encode_path(&page_dir(dir, k)));
+        let start = (n - 1) * per;
+        let items = posts.iter().skip(start).take(per).map(|&i| &self.summaries[i]).collect();
+        Paginator {
+            items,
+            current: n,
+            total,
+            prev: (n > 1).then(|| url(n - 1)),
+            next: (n < total).then(|| url(n + 1)),
+            first: url(1),
+            last: url(total),
+            pages: (1..=total).map(|k| PagerLink { number: k, permalink: url(k) }).collect(),
+        }
+    }
+}
+
+/// Number of list pages for `count` posts; an empty list still gets one.
+fn pages_for(count: usize, per: usize) -> usize {
+    count.div_ceil(per.max(1)).max(1)
+}
+
+/// `dir` for page 1, `dir/page/N/` after that.
+fn page_dir(dir: &str, n: usize) -> String {
+    if n == 1 {
+        dir.to_string()
+    } else {
+        format!("{dir}page/{n}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pagination_math() {
+        assert_eq!(pages_for(25, 10), 3);
+        assert_eq!(pages_for(0, 10), 1);
+        assert_eq!(page_dir("tags/x/", 2), "tags/x/page/2/");
+        assert_eq!(page_dir("", 1), "");
+    }
+}

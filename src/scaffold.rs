@@ -1,0 +1,91 @@
+//! `samvad init` and `samvad new`: starting a site and a post.
+//!
+//! The default theme is compiled into the binary, so `samvad init` works
+//! from any folder without a copy of this repository.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use crate::config::SlugStyle;
+use crate::dates::Date;
+use crate::error::{Diagnostic, Error, Result};
+use crate::slug;
+
+static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Creates a new site in `dir`: config, content, the default theme and one
+/// first post.
+pub fn init(dir: &Path, title: &str, today: Date) -> Result<()> {
+    if dir.join(crate::config::CONFIG_FILE).exists() {
+        return Err(Diagnostic::new(dir.join(crate::config::CONFIG_FILE), "a site already exists here")
+            .hint("pick an empty folder, or build this one with `samvad build`")
+            .into());
+    }
+    let theme = dir.join("themes/default");
+    write_tree(&DEFAULT_THEME, &theme)?;
+    let config = format!(
+        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\nauthor = \"\"\ntheme = \"default\"\nposts_per_page = 10\n\n[extra]\n",
+        title = toml::Value::String(title.to_string())
+    );
+    put(&dir.join(crate::config::CONFIG_FILE), &config)?;
+    put(&dir.join("static/.gitkeep"), "")?;
+    put(
+        &dir.join("content/about.md"),
+        "+++\ntitle = \"About\"\ndescription = \"Who I am and what I do.\"\n+++\n\nWrite a few lines about yourself here.\n",
+    )?;
+    new_post(dir, "Hello, world", today).map(|_| ())
+}
+
+fn write_tree(tree: &Dir, to: &Path) -> Result<()> {
+    for file in tree.files() {
+        let path = to.join(file.path());
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+        }
+        std::fs::write(&path, file.contents()).map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+    }
+    for sub in tree.dirs() {
+        write_tree(sub, to)?;
+    }
+    Ok(())
+}
+
+fn put(path: &Path, text: &str) -> Result<()> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+    }
+    std::fs::write(path, text).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+}
+
+/// Creates `content/posts/<slug>.md` with front matter and today's date.
+/// A title in Devanagari gets `lang = "hi"`.
+pub fn new_post(root: &Path, title: &str, today: Date) -> Result<PathBuf> {
+    let slug = slug::slugify(title, SlugStyle::Unicode).unwrap_or_else(|| "new-post".into());
+    let path = root.join("content/posts").join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(Diagnostic::new(&path, "a post with this name already exists")
+            .hint("choose another title, or edit the existing file")
+            .into());
+    }
+    let hindi = title.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
+    let lang = if hindi { "lang = \"hi\"\n" } else { "" };
+    let text = format!(
+        "+++\ntitle = {}\ndate = {}\ndescription = \"\"\ntags = []\n{lang}+++\n\nWrite the opening here. It becomes the summary on the home page.\n\n<!-- more -->\n\nAnd the rest of the post here.\n",
+        toml::Value::String(title.to_string()),
+        today.ymd()
+    );
+    put(&path, &text)?;
+    Ok(path)
+}
+
+/// Creates `content/<slug>.md`, a standalone page.
+pub fn new_page(root: &Path, title: &str) -> Result<PathBuf> {
+    let slug = slug::slugify(title, SlugStyle::Unicode).unwrap_or_else(|| "new-page".into());
+    let path = root.join("content").join(format!("{slug}.md"));
+    if path.exists() {
+        return Err(Diagnostic::new(&path, "a page with this name already exists").into());
+    }
+    put(&path, &format!("+++\ntitle = {}\ndescription = \"\"\n+++\n\n", toml::Value::String(title.to_string())))?;
+    Ok(path)
+}

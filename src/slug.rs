@@ -1,0 +1,118 @@
+//! URL slugs and heading ids.
+//!
+//! The default keeps letters and marks of every script, as Hugo and Jekyll
+//! do, so "ऑनलाइन चैटिंग से कमाई" stays readable in the address bar instead
+//! of turning into a transliteration nobody can read back. Slugs are never
+//! empty: callers get `None` and pick a fallback.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::config::SlugStyle;
+
+/// Makes a slug from `text`, or `None` when nothing usable is left.
+pub fn slugify(text: &str, style: SlugStyle) -> Option<String> {
+    let slug = match style {
+        SlugStyle::Unicode => unicode_slug(text),
+        SlugStyle::Ascii => unicode_slug(&deunicode::deunicode(text)),
+    };
+    (!slug.is_empty()).then_some(slug)
+}
+
+/// Letters, marks and digits survive (lowercased); every other run becomes
+/// one hyphen. Marks matter: dropping a Devanagari matra or virama changes
+/// the word.
+fn unicode_slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_dash = false;
+    for c in text.nfc() {
+        if c.is_alphanumeric() || is_mark(c) || c == '_' {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.extend(c.to_lowercase());
+        } else if c == '\u{200C}' || c == '\u{200D}' {
+            // Joiners only shape glyphs; they are invisible in a URL.
+        } else {
+            pending_dash = true;
+        }
+    }
+    out
+}
+
+/// Combining marks (Mn, Mc, Me) in the blocks where our writers use them.
+fn is_mark(c: char) -> bool {
+    matches!(c as u32,
+        0x0300..=0x036F   // combining diacritics
+        | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 // Devanagari
+        | 0x0981..=0x0983 | 0x09BC..=0x09D7 | 0x09E2..=0x09E3 // Bengali
+        | 0x0A01..=0x0A03 | 0x0A3C..=0x0A51 | 0x0A70..=0x0A71 | 0x0A75 // Gurmukhi
+        | 0x0A81..=0x0A83 | 0x0ABC..=0x0ACD | 0x0AE2..=0x0AE3 // Gujarati
+        | 0x0B01..=0x0B03 | 0x0B3C..=0x0B57 | 0x0B62..=0x0B63 // Oriya
+        | 0x0B82 | 0x0BBE..=0x0BCD | 0x0BD7 // Tamil
+        | 0x0C00..=0x0C04 | 0x0C3C..=0x0C56 | 0x0C62..=0x0C63 // Telugu
+        | 0x0C81..=0x0C83 | 0x0CBC..=0x0CD6 | 0x0CE2..=0x0CE3 // Kannada
+        | 0x0D00..=0x0D03 | 0x0D3B..=0x0D57 | 0x0D62..=0x0D63 // Malayalam
+        | 0xA8E0..=0xA8F1 // Devanagari extended
+    ) && c as u32 != 0x093D // avagraha is a letter, handled by is_alphanumeric
+}
+
+/// Characters left as-is in a URL path segment; everything else is
+/// percent-encoded as UTF-8 (RFC 3986 unreserved set).
+const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+/// Percent-encodes a URL path, keeping its slashes.
+pub fn encode_path(path: &str) -> String {
+    path.split('/').map(|seg| utf8_percent_encode(seg, PATH_SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+}
+
+/// A slug is safe when it cannot climb out of the output folder or name a
+/// hidden file.
+pub fn is_safe(slug: &str) -> bool {
+    !slug.is_empty() && !slug.contains(['/', '\\', '\0']) && !slug.starts_with('.') && slug != ".."
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_table() {
+        let cases = [
+            ("Hello, World!", SlugStyle::Unicode, Some("hello-world")),
+            ("ऑनलाइन चैटिंग से कमाई", SlugStyle::Unicode, Some("ऑनलाइन-चैटिंग-से-कमाई")),
+            ("ग्राहक सहायता: 5 टिप्स", SlugStyle::Unicode, Some("ग्राहक-सहायता-5-टिप्स")),
+            ("  --Time   blocking-- ", SlugStyle::Unicode, Some("time-blocking")),
+            ("Café Über", SlugStyle::Ascii, Some("cafe-uber")),
+            ("!!! ???", SlugStyle::Unicode, None),
+            ("🙂🙂", SlugStyle::Unicode, None),
+        ];
+        for (input, style, want) in cases {
+            assert_eq!(slugify(input, style).as_deref(), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn ascii_style_transliterates_devanagari() {
+        let s = slugify("नमस्ते दुनिया", SlugStyle::Ascii).unwrap();
+        assert!(s.is_ascii() && !s.is_empty(), "{s}");
+    }
+
+    #[test]
+    fn decomposed_input_is_normalised() {
+        assert_eq!(slugify("Cafe\u{301}", SlugStyle::Unicode).unwrap(), "café");
+    }
+
+    #[test]
+    fn encode_path_keeps_slashes_and_encodes_devanagari() {
+        assert_eq!(encode_path("posts/कमाई/"), "posts/%E0%A4%95%E0%A4%AE%E0%A4%BE%E0%A4%88/");
+    }
+
+    #[test]
+    fn unsafe_slugs() {
+        assert!(!is_safe("../../x"));
+        assert!(!is_safe(".hidden"));
+        assert!(is_safe("ठीक-है"));
+    }
+}

@@ -1,0 +1,148 @@
+//! Loading templates: the theme's, overridden file by file by the site's
+//! own `templates/`, compiled once per build.
+
+use std::path::{Path, PathBuf};
+
+use tera::Tera;
+use walkdir::WalkDir;
+
+use crate::error::{Diagnostic, Error, Result};
+
+/// Template names every theme must provide.
+pub const REQUIRED: &[&str] =
+    &["base.html", "index.html", "post.html", "page.html", "taxonomy_list.html", "taxonomy_term.html", "404.html"];
+
+/// Compiled templates and where each one came from, for error messages.
+pub struct Templates {
+    /// The compiled set.
+    pub tera: Tera,
+    /// Template name to file path.
+    pub files: Vec<(String, PathBuf)>,
+}
+
+/// Collects `*.html`/`*.xml` templates from the theme, then the site; a site
+/// file with the same name replaces the theme's.
+pub fn load(theme_dir: &Path, site_dir: &Path) -> Result<Templates> {
+    let mut files: Vec<(String, PathBuf)> = Vec::new();
+    for dir in [theme_dir, site_dir] {
+        if !dir.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
+            if !entry.file_type().is_file() || crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
+                continue;
+            }
+            let name = entry.path().strip_prefix(dir).expect("inside dir").to_string_lossy().replace('\\', "/");
+            files.retain(|(n, _)| *n != name);
+            files.push((name, entry.path().to_path_buf()));
+        }
+    }
+    let mut sources = Vec::with_capacity(files.len());
+    let mut diags = Vec::new();
+    for (name, path) in &files {
+        match crate::load::read_text(path) {
+            Ok(text) => sources.push((name.clone(), text)),
+            Err(d) => diags.push(d),
+        }
+    }
+    for name in REQUIRED {
+        if !files.iter().any(|(n, _)| n == name) {
+            diags.push(
+                Diagnostic::new(theme_dir.join(name), format!("missing template `{name}`"))
+                    .hint(format!("add templates/{name} to your site or theme, or pick another theme in samvad.toml")),
+            );
+        }
+    }
+    if !diags.is_empty() {
+        return Err(Error::Content(diags));
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    // tera's default also escapes `/`, which turns every URL in an
+    // attribute into `https:&#x2F;&#x2F;…`; quotes, `<`, `>` and `&` suffice.
+    tera.set_escape_fn(crate::text::escape_html);
+    register(&mut tera);
+    if let Err(e) = tera.add_raw_templates(sources) {
+        return Err(template_error(&e, &files).into());
+    }
+    Ok(Templates { tera, files })
+}
+
+/// Filters samvad adds to tera.
+fn register(tera: &mut Tera) {
+    tera.register_filter("json_script", json_script);
+}
+
+/// Serialises a value as JSON that is safe inside `<script>`: `<`, `>` and
+/// `&` become `\u003c` and friends, so `</script>` in a title cannot end the
+/// element early.
+fn json_script(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
+    let json = serde_json::to_string(value).map_err(|e| tera::Error::msg(e.to_string()))?;
+    Ok(tera::Value::String(crate::text::json_for_script(&json)))
+}
+
+/// Turns a tera error into a diagnostic with the template file and line.
+pub fn template_error(e: &tera::Error, files: &[(String, PathBuf)]) -> Diagnostic {
+    let chain = error_chain(e);
+    let name = files.iter().find(|(n, _)| chain.contains(&format!("'{n}'")) || chain.contains(&format!("\"{n}\"")));
+    let mut d = match name {
+        Some((_, path)) => Diagnostic::new(path, format!("template error: {}", one_line(&chain))),
+        None => Diagnostic::general(format!("template error: {}", one_line(&chain))),
+    };
+    if let Some((line, col)) = position(&chain) {
+        d = d.at(line, col);
+    }
+    d.hint("check the tera syntax near that line: every {% block %} needs {% endblock %}, and variables must exist")
+}
+
+/// The whole cause chain, since tera puts the useful part in the source.
+pub fn error_chain(e: &tera::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
+    while let Some(s) = cur {
+        out.push_str(": ");
+        out.push_str(&s.to_string());
+        cur = s.source();
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Finds tera's ` --> LINE:COL` marker.
+fn position(chain: &str) -> Option<(usize, usize)> {
+    let at = chain.find("--> ")? + 4;
+    let rest = &chain[at..];
+    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':').unwrap_or(rest.len());
+    let (l, c) = rest[..end].split_once(':')?;
+    Some((l.parse().ok()?, c.parse().ok()?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_error_points_at_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let t = dir.path().join("t");
+        std::fs::create_dir_all(&t).unwrap();
+        for name in REQUIRED {
+            std::fs::write(t.join(name), "ok").unwrap();
+        }
+        std::fs::write(t.join("post.html"), "line one\n{% if x %}\nno end\n").unwrap();
+        let err = load(&t, &dir.path().join("none")).err().unwrap();
+        let d = &err.diagnostics()[0];
+        assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
+        assert!(d.line.is_some(), "{d}");
+    }
+
+    #[test]
+    fn missing_template_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let err = load(dir.path(), dir.path()).err().unwrap();
+        assert!(err.to_string().contains("missing template `base.html`"));
+    }
+}

@@ -1,0 +1,101 @@
+//! Word counts and reading time.
+//!
+//! Words are found with Unicode word boundaries (UAX #29), never by bytes or
+//! chars, so "नमस्ते दुनिया" is two words, not six.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Number of words in plain text.
+pub fn word_count(text: &str) -> usize {
+    text.unicode_words().count()
+}
+
+/// Whole minutes to read `words` at `wpm`, never less than one.
+pub fn reading_minutes(words: usize, wpm: u32) -> usize {
+    words.div_ceil(wpm.max(1) as usize).max(1)
+}
+
+/// Cuts plain text to at most `max` characters at a word boundary, adding
+/// "…" when anything was cut. Used for meta descriptions.
+pub fn truncate_words(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut end = 0;
+    for (i, word) in text.split_word_bound_indices() {
+        let stop = i + word.len();
+        if text[..stop].chars().count() > max.saturating_sub(1) {
+            break;
+        }
+        end = stop;
+    }
+    let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !is_mark(c));
+    format!("{cut}…")
+}
+
+fn is_mark(c: char) -> bool {
+    // Devanagari vowel signs and virama end a word; keep them.
+    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0962..=0x0963)
+}
+
+/// Escapes text for HTML element content and quoted attribute values.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes JSON safe to embed in an HTML `<script>` element. JSON allows
+/// `\u` escapes anywhere in strings, and outside strings these characters
+/// never occur, so the result parses to the same value.
+pub fn json_for_script(json: &str) -> String {
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hindi_words_by_boundaries() {
+        assert_eq!(word_count("नमस्ते दुनिया, कैसे हो?"), 4);
+        assert_eq!(word_count("क्षत्रिय"), 1);
+        assert_eq!(word_count("Hello, world. It's fine."), 4);
+    }
+
+    #[test]
+    fn reading_time_rounds_up() {
+        assert_eq!(reading_minutes(0, 200), 1);
+        assert_eq!(reading_minutes(361, 180), 3);
+    }
+
+    #[test]
+    fn truncate_keeps_words_whole() {
+        let t = truncate_words("समय प्रबंधन सबसे ज़रूरी कौशल है", 16);
+        assert!(t.ends_with('…'));
+        assert!(t.chars().count() <= 16);
+        assert!("समय प्रबंधन सबसे ज़रूरी कौशल है".starts_with(t.trim_end_matches('…')));
+        assert_eq!(truncate_words("short", 160), "short");
+    }
+}
