@@ -16,7 +16,7 @@ use crate::load::Kind;
 use crate::render::Renderer;
 use crate::site::Site;
 use crate::write::Staging;
-use crate::{highlight, link, load, parse, templates, write};
+use crate::{feeds, highlight, link, load, parse, sitemap, templates, write};
 
 /// What the user asked `samvad build` for.
 #[derive(Debug, Clone, Default)]
@@ -111,8 +111,13 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     }
     let content = opts.root.join("content");
     let loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
-    let plan = link::plan(loaded.sources, &config, &filter).map_err(|e| relative(e, &opts.root))?;
-    let pages = parse::parse(plan.placed, &plan.urls, &config).map_err(|e| relative(e, &opts.root))?;
+    let assets = link::AssetRoots {
+        content: content.clone(),
+        statics: vec![opts.root.join("static"), theme_dir.join("static")],
+    };
+    let plan = link::plan(loaded.sources, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
+    let pages =
+        parse::parse(plan.placed, &plan.urls, &config, filter.now.instant).map_err(|e| relative(e, &opts.root))?;
     let site = Site::assemble(config, pages, loaded.files);
     let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"))
         .map_err(|e| relative(e, &opts.root))?;
@@ -156,6 +161,11 @@ fn write_all(
     let strings = Strings::load(&theme_dir.join("i18n"))?;
     let renderer = Renderer::new(site, templates, &strings, &site_ctx)?;
     let rendered = renderer.render_all(&|(path, html)| staging.put(&path, html.as_bytes()))?;
+    for (path, xml) in feeds::render(site) {
+        staging.put(&path, xml.as_bytes())?;
+    }
+    staging.put("sitemap.xml", sitemap::sitemap(&renderer.sitemap_entries()).as_bytes())?;
+    staging.put("robots.txt", sitemap::robots(site).as_bytes())?;
     copy_static(&theme_dir.join("static"), staging)?;
     copy_static(&root.join("static"), staging)?;
     copy_content_files(site, &root.join("content"), staging)?;

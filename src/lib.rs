@@ -6,10 +6,12 @@
 
 #![warn(missing_docs)]
 
+pub mod absolute;
 pub mod build;
 pub mod config;
 pub mod dates;
 pub mod error;
+pub mod feeds;
 pub mod frontmatter;
 pub mod highlight;
 pub mod i18n;
@@ -19,11 +21,16 @@ pub mod markdown;
 pub mod parse;
 pub mod render;
 pub mod scaffold;
+pub mod seo;
+#[allow(missing_docs)] // template-facing data, documented in docs/templates.md
+pub mod services;
 pub mod site;
+pub mod sitemap;
 pub mod slug;
 pub mod templates;
 pub mod text;
 pub mod write;
+pub mod xml;
 
 pub use build::{build, BuildOptions, Report};
 pub use error::{Diagnostic, Error, Result};

@@ -52,7 +52,8 @@ pub struct Plan {
 
 /// Filters and places every source; reports every bad slug and every URL
 /// clash at once.
-pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter) -> Result<Plan> {
+pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &AssetRoots) -> Result<Plan> {
+    let all_sources: std::collections::HashSet<String> = sources.iter().map(|s| s.rel.clone()).collect();
     let mut plan = Plan::default();
     let mut diags = Vec::new();
     let mut owners: HashMap<String, String> = HashMap::new();
@@ -76,6 +77,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter) -> Result<Pl
                 continue;
             }
         };
+        diags.extend(check_references(&source, &all_sources, assets));
         let dir = dir_for(&source, &slug);
         if let Some(first) = owners.insert(dir.clone(), source.rel.clone()) {
             diags.push(
@@ -97,6 +99,53 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter) -> Result<Pl
     } else {
         Err(Error::Content(diags))
     }
+}
+
+/// Where files a page refers to may live.
+#[derive(Debug, Clone)]
+pub struct AssetRoots {
+    /// `content/`.
+    pub content: std::path::PathBuf,
+    /// The site's and the theme's `static/` folders.
+    pub statics: Vec<std::path::PathBuf>,
+}
+
+/// Front matter references that must point at something real: the
+/// preview `image` and `translation_of`.
+fn check_references(source: &Source, all: &std::collections::HashSet<String>, assets: &AssetRoots) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    let line = |key: &str| crate::config::key_line(&source.text, key).unwrap_or(1);
+    if let Some(image) = &source.front.image {
+        if !image_exists(image, source, assets) {
+            diags.push(
+                Diagnostic::new(&source.path, format!("image `{image}` not found")).at_line(line("image")).hint(
+                    "put the file next to the post (in a bundle folder) or in static/, or use a full https:// URL",
+                ),
+            );
+        }
+    }
+    if let Some(target) = &source.front.translation_of {
+        let target = target.trim_start_matches("@/");
+        if !all.contains(target) {
+            diags.push(
+                Diagnostic::new(&source.path, format!("translation_of points to `{target}`, which does not exist"))
+                    .at_line(line("translation_of"))
+                    .hint("write the path relative to content/, e.g. translation_of = \"posts/other.md\""),
+            );
+        }
+    }
+    diags
+}
+
+fn image_exists(image: &str, source: &Source, assets: &AssetRoots) -> bool {
+    if image.contains("://") || image.starts_with("//") {
+        return true;
+    }
+    let image = image.split(['?', '#']).next().unwrap_or(image);
+    if let Some(rooted) = image.strip_prefix('/') {
+        return assets.statics.iter().any(|d| d.join(rooted).is_file()) || assets.content.join(rooted).is_file();
+    }
+    assets.content.join(source.dir()).join(image).is_file() || assets.statics.iter().any(|d| d.join(image).is_file())
 }
 
 fn dir_for(source: &Source, slug: &str) -> String {

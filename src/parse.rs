@@ -8,15 +8,22 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
 use crate::link::Placed;
+use crate::load::{Kind, Source};
 use crate::markdown::{self, LinkContext, MarkdownOptions, Rendered};
+use crate::services::{self, ServicesPage};
 use crate::site::{DateView, Page};
 use crate::text;
 
 /// Renders all placed sources; reports every broken link at once.
-pub fn parse(placed: Vec<Placed>, urls: &HashMap<String, String>, config: &Config) -> Result<Vec<Page>> {
+pub fn parse(
+    placed: Vec<Placed>,
+    urls: &HashMap<String, String>,
+    config: &Config,
+    now: jiff::Timestamp,
+) -> Result<Vec<Page>> {
     let opts = MarkdownOptions { smart_punctuation: config.smart_punctuation, slugify: config.slugify };
     let results: Vec<std::result::Result<Page, Vec<Diagnostic>>> =
-        placed.into_par_iter().map(|p| parse_one(p, urls, config, opts)).collect();
+        placed.into_par_iter().map(|p| parse_one(p, urls, config, opts, now)).collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
     for r in results {
@@ -37,12 +44,17 @@ fn parse_one(
     urls: &HashMap<String, String>,
     config: &Config,
     opts: MarkdownOptions,
+    now: jiff::Timestamp,
 ) -> std::result::Result<Page, Vec<Diagnostic>> {
     let Placed { source, slug, dir, permalink } = placed;
     let links = LinkContext { file: &source.path, dir: source.dir(), urls, body_line: source.body_line };
     let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
+    let lang = source.front.lang.clone().unwrap_or_else(|| config.language.clone());
+    let services = match source.kind {
+        Kind::Services => Some(services_data(&source, &lang, now)?),
+        _ => None,
+    };
     let front = source.front;
-    let lang = front.lang.clone().unwrap_or_else(|| config.language.clone());
     let (summary, has_more) = match (more, &front.description, first_paragraph) {
         (Some(m), _, _) => (m, true),
         (None, Some(d), _) => (format!("<p>{}</p>", crate::text::escape_html(d)), false),
@@ -75,6 +87,7 @@ fn parse_one(
         reading_time: text::reading_minutes(words, config.words_per_minute(&lang)),
         lang,
         extra: front.extra,
+        translations: Vec::new(),
         newer: None,
         older: None,
         dir,
@@ -83,5 +96,73 @@ fn parse_one(
         assets: source.assets,
         raw_terms,
         data: front.data,
+        services,
+        translation_of: front.translation_of.map(|t| t.trim_start_matches("@/").to_string()),
     })
+}
+
+/// Reads the services page's packages, contact and FAQ data, pointing each
+/// field error at its line in the front matter.
+fn services_data(
+    source: &Source,
+    lang: &str,
+    now: jiff::Timestamp,
+) -> std::result::Result<ServicesPage, Vec<Diagnostic>> {
+    let value = serde_json::Value::Object(source.front.data.clone());
+    let render = |md: &str| {
+        let mut html = String::new();
+        let parser = pulldown_cmark::Parser::new_ext(md, pulldown_cmark::Options::ENABLE_STRIKETHROUGH);
+        pulldown_cmark::html::push_html(&mut html, parser);
+        html
+    };
+    services::parse_at(&value, lang, &render, now).map_err(|errors| {
+        let front = &source.text[..source.body_start];
+        errors
+            .into_iter()
+            .map(|e| {
+                let d = Diagnostic::new(&source.path, format!("{}: {}", e.field, e.message)).hint(e.hint);
+                match field_line(front, &e.field) {
+                    Some(line) => d.at_line(line),
+                    None => d,
+                }
+            })
+            .collect()
+    })
+}
+
+/// The line of a field path such as `services[2].price` or
+/// `contact.upi.vpa` in TOML or YAML front matter: each `name[i]` step moves
+/// to the i-th `[[name]]` table (or `- ` item), each name to its key.
+pub fn field_line(text: &str, field: &str) -> Option<usize> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut from = 0;
+    for step in field.split('.') {
+        let (name, index) = match step.split_once('[') {
+            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (step, None),
+        };
+        let matches = |l: &str| {
+            let t = l.trim_start().trim_start_matches("- ");
+            let header = t.trim_start_matches('[').trim_end_matches(']');
+            header.rsplit('.').next() == Some(name) && t.starts_with('[')
+                || t.strip_prefix(name)
+                    .is_some_and(|r| r.trim_start().starts_with('=') || r.trim_start().starts_with(':'))
+        };
+        let mut hits = (from..lines.len()).filter(|&i| matches(lines[i]));
+        from = hits.nth(index.unwrap_or(0)).or_else(|| (from..lines.len()).find(|&i| matches(lines[i])))?;
+    }
+    Some(from + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_line;
+
+    #[test]
+    fn field_line_walks_tables() {
+        let text = "+++\ntitle = \"S\"\n[contact]\nwhatsapp = \"x\"\n[[services]]\nname = \"a\"\n[[services]]\nname = \"b\"\nprice = -1\n";
+        assert_eq!(field_line(text, "contact.whatsapp"), Some(4));
+        assert_eq!(field_line(text, "services[1].price"), Some(9));
+        assert_eq!(field_line(text, "services[1].name"), Some(8));
+    }
 }

@@ -10,8 +10,10 @@ use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::feeds;
 use crate::i18n::Strings;
 use crate::load::Kind;
+use crate::seo::{self, FeedLink};
 use crate::site::{DateView, Page, Site, Taxonomy, Term, TermRef};
 use crate::templates::{template_error, Templates};
 
@@ -151,6 +153,7 @@ impl<'a> Renderer<'a> {
         let (template, dir, lang, current) = match job {
             Job::Post(p) | Job::Page(p) => {
                 ctx.insert("page", p);
+                ctx.insert("meta", &seo::for_page(site, p, self.feed_links(None)));
                 let default = match (job, p.kind) {
                     (Job::Post(_), _) => "post.html",
                     (_, Kind::Services) => "services.html",
@@ -164,10 +167,42 @@ impl<'a> Renderer<'a> {
                 let current = pager.pages[n - 1].permalink.clone();
                 ctx.insert("paginator", &pager);
                 ctx.insert("home", &site.page(Kind::Home));
+                let title = (*n > 1).then(|| {
+                    format!(
+                        "{} {n}",
+                        self.strings.for_lang(&site.config.language)["page_of"].as_str().unwrap_or("Page")
+                    )
+                });
+                ctx.insert(
+                    "meta",
+                    &seo::for_list(
+                        site,
+                        title.as_deref(),
+                        &current,
+                        &site.config.language,
+                        *n == 1,
+                        self.feed_links(None),
+                    ),
+                );
                 ("index.html", page_dir("", *n), site.config.language.as_str(), current)
             }
             Job::TaxonomyList(tax) => {
                 ctx.insert("taxonomy", tax);
+                let title = self.strings.for_lang(&site.config.language)[tax.name.as_str()]
+                    .as_str()
+                    .unwrap_or(&tax.name)
+                    .to_string();
+                ctx.insert(
+                    "meta",
+                    &seo::for_list(
+                        site,
+                        Some(&title),
+                        &tax.permalink,
+                        &site.config.language,
+                        false,
+                        self.feed_links(None),
+                    ),
+                );
                 ("taxonomy_list.html", format!("{}/", tax.name), site.config.language.as_str(), tax.permalink.clone())
             }
             Job::Term(tax, term, n) => {
@@ -176,10 +211,24 @@ impl<'a> Renderer<'a> {
                 ctx.insert("taxonomy", tax);
                 ctx.insert("term", term);
                 ctx.insert("paginator", &pager);
+                let feeds = self.feed_links(Some((&term.dir, &term.name)));
+                ctx.insert(
+                    "meta",
+                    &seo::for_list(site, Some(&term.name), &current, &site.config.language, false, feeds),
+                );
                 ("taxonomy_term.html", page_dir(&term.dir, *n), site.config.language.as_str(), current)
             }
             Job::NotFound => {
-                ("404.html", String::new(), site.config.language.as_str(), format!("{}404.html", site.config.base()))
+                let url = format!("{}404.html", site.config.base());
+                let title = self.strings.for_lang(&site.config.language)["not_found_title"]
+                    .as_str()
+                    .unwrap_or("Not found")
+                    .to_string();
+                ctx.insert(
+                    "meta",
+                    &seo::for_list(site, Some(&title), &url, &site.config.language, false, self.feed_links(None)),
+                );
+                ("404.html", String::new(), site.config.language.as_str(), url)
             }
         };
         ctx.insert("lang", lang);
@@ -197,6 +246,60 @@ impl<'a> Renderer<'a> {
                 .into());
         }
         self.templates.tera.render(template, ctx).map_err(|e| template_error(&e, &self.templates.files).into())
+    }
+
+    /// Feeds to announce in a page's head: the site's, plus a term's own.
+    fn feed_links(&self, term: Option<(&str, &str)>) -> Vec<FeedLink> {
+        let c = &self.site.config;
+        let mut links = Vec::new();
+        let mut add = |dir: &str, title: &str| {
+            if c.feeds.rss {
+                links.push(FeedLink {
+                    title: format!("{title} (RSS)"),
+                    href: feeds::url(self.site, dir, "rss.xml"),
+                    mime: "application/rss+xml",
+                });
+            }
+            if c.feeds.atom {
+                links.push(FeedLink {
+                    title: format!("{title} (Atom)"),
+                    href: feeds::url(self.site, dir, "atom.xml"),
+                    mime: "application/atom+xml",
+                });
+            }
+        };
+        add("", &c.title);
+        if let Some((dir, name)) = term {
+            add(dir, &format!("{} · {name}", c.title));
+        }
+        links
+    }
+
+    /// Every HTML page of the site but the 404, with its last change, for
+    /// the sitemap.
+    pub fn sitemap_entries(&self) -> Vec<(String, Option<String>)> {
+        let site = self.site;
+        let newest_of = |posts: &[usize]| posts.iter().filter_map(|&i| lastmod(&site.posts[i])).max();
+        let all: Vec<usize> = (0..site.posts.len()).collect();
+        let site_newest = newest_of(&all);
+        let mut out = Vec::new();
+        for job in self.jobs() {
+            match job {
+                Job::Post(p) | Job::Page(p) => {
+                    out.push((p.permalink.clone(), lastmod(p).or_else(|| site_newest.clone())))
+                }
+                Job::Index(n) => {
+                    out.push((self.paginator(&all, "", n).pages[n - 1].permalink.clone(), site_newest.clone()))
+                }
+                Job::TaxonomyList(t) => out.push((t.permalink.clone(), site_newest.clone())),
+                Job::Term(_, term, n) => out.push((
+                    self.paginator(&term.posts, &term.dir, n).pages[n - 1].permalink.clone(),
+                    newest_of(&term.posts),
+                )),
+                Job::NotFound => {}
+            }
+        }
+        out
     }
 
     fn paginator(&self, posts: &[usize], dir: &str, n: usize) -> Paginator<'_> {
@@ -217,6 +320,10 @@ impl<'a> Renderer<'a> {
             pages: (1..=total).map(|k| PagerLink { number: k, permalink: url(k) }).collect(),
         }
     }
+}
+
+fn lastmod(p: &Page) -> Option<String> {
+    p.updated.as_ref().or(p.date.as_ref()).map(|d| d.iso.clone())
 }
 
 /// Number of list pages for `count` posts; an empty list still gets one.

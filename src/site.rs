@@ -98,6 +98,8 @@ pub struct Page {
     pub reading_time: usize,
     /// Front matter `extra`.
     pub extra: serde_json::Value,
+    /// Translations of this page, itself included (empty when none).
+    pub translations: Vec<crate::seo::Alternate>,
     /// Newer post, for posts.
     pub newer: Option<PageRef>,
     /// Older post, for posts.
@@ -120,6 +122,11 @@ pub struct Page {
     /// Services data from front matter.
     #[serde(skip)]
     pub data: serde_json::Map<String, serde_json::Value>,
+    /// Content path of the page this one translates.
+    #[serde(skip)]
+    pub translation_of: Option<String>,
+    /// The services page's data, ready for its template.
+    pub services: Option<crate::services::ServicesPage>,
 }
 
 /// One term of a taxonomy and the posts filed under it.
@@ -170,6 +177,8 @@ pub struct Site {
 impl Site {
     /// Sorts posts, links neighbours and builds taxonomies.
     pub fn assemble(config: Config, pages: Vec<Page>, files: Vec<String>) -> Site {
+        let mut pages = pages;
+        link_translations(&mut pages);
         let (mut posts, pages): (Vec<Page>, Vec<Page>) = pages.into_iter().partition(|p| p.kind == Kind::Post);
         posts.sort_by(|a, b| {
             b.sort_date.cmp(&a.sort_date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
@@ -182,6 +191,27 @@ impl Site {
     /// The page made from `content/<rel>`.
     pub fn page(&self, kind: Kind) -> Option<&Page> {
         self.pages.iter().find(|p| p.kind == kind)
+    }
+}
+
+/// Groups pages joined by `translation_of` (in either direction) and gives
+/// every member the whole group, so each page can link to all the others.
+fn link_translations(pages: &mut [Page]) {
+    let group_of = |p: &Page| p.translation_of.clone().unwrap_or_else(|| p.source.clone());
+    let mut groups: BTreeMap<String, Vec<crate::seo::Alternate>> = BTreeMap::new();
+    for p in pages.iter() {
+        groups.entry(group_of(p)).or_default().push(crate::seo::Alternate {
+            lang: p.lang.clone(),
+            href: p.permalink.clone(),
+            title: p.title.clone(),
+        });
+    }
+    for p in pages.iter_mut() {
+        let group = &groups[&group_of(p)];
+        if group.len() > 1 {
+            p.translations = group.clone();
+            p.translations.sort_by(|a, b| a.lang.cmp(&b.lang).then_with(|| a.href.cmp(&b.href)));
+        }
     }
 }
 

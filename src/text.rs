@@ -73,6 +73,32 @@ pub fn json_for_script(json: &str) -> String {
     out
 }
 
+/// Plain text of an HTML fragment: tags dropped, common entities decoded,
+/// white space folded. Good enough for descriptions and word counts of our
+/// own rendered markdown, not a general HTML parser.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let decoded = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +123,18 @@ mod tests {
         assert!(t.chars().count() <= 16);
         assert!("समय प्रबंधन सबसे ज़रूरी कौशल है".starts_with(t.trim_end_matches('…')));
         assert_eq!(truncate_words("short", 160), "short");
+    }
+
+    #[test]
+    fn strip_tags_gives_text() {
+        assert_eq!(strip_tags("<p>a &amp; <b>b</b></p>\n<p>c</p>"), "a & b c");
+    }
+
+    #[test]
+    fn json_in_script_cannot_close_the_element() {
+        let s = json_for_script(r#"{"t":"</script><b>&"}"#);
+        assert!(!s.contains('<') && !s.contains('>'));
+        let v: serde_json::Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(v["t"], "</script><b>&");
     }
 }

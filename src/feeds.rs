@@ -1,0 +1,181 @@
+//! Feeds: RSS 2.0 and Atom 1.0 for the whole site, each tag and category,
+//! and each language when posts come in more than one.
+//!
+//! Entry ids are the post's permalink, so editing a post never makes a
+//! reader see it twice; a feed's own date is its newest entry's, never the
+//! build time, so output stays byte-identical between builds.
+
+use std::collections::BTreeSet;
+
+use crate::absolute::absolutize;
+use crate::site::{Page, Site};
+use crate::slug::encode_path;
+use crate::xml::escape;
+
+/// One feed to write, in both formats.
+pub struct FeedSpec {
+    /// Feed title.
+    pub title: String,
+    /// Output folder, relative ("" for the site, "tags/x/" for a tag).
+    pub dir: String,
+    /// The HTML page this feed mirrors.
+    pub link: String,
+    /// Language code for `xml:lang` and `<language>`.
+    pub lang: String,
+    /// Indices into `site.posts`, newest first.
+    pub posts: Vec<usize>,
+}
+
+/// Every feed the site gets.
+pub fn specs(site: &Site) -> Vec<FeedSpec> {
+    let c = &site.config;
+    let base = c.base();
+    let mut specs = vec![FeedSpec {
+        title: c.title.clone(),
+        dir: String::new(),
+        link: base.clone(),
+        lang: c.language.clone(),
+        posts: (0..site.posts.len()).collect(),
+    }];
+    for tax in &site.taxonomies {
+        for term in &tax.terms {
+            specs.push(FeedSpec {
+                title: format!("{} · {}", c.title, term.name),
+                dir: term.dir.clone(),
+                link: term.permalink.clone(),
+                lang: c.language.clone(),
+                posts: term.posts.clone(),
+            });
+        }
+    }
+    let langs: BTreeSet<&str> = site.posts.iter().map(|p| p.lang.as_str()).collect();
+    if langs.len() > 1 {
+        for lang in langs {
+            specs.push(FeedSpec {
+                title: format!("{} ({lang})", c.title),
+                dir: format!("lang/{lang}/"),
+                link: base.clone(),
+                lang: lang.to_string(),
+                posts: site.posts.iter().enumerate().filter(|(_, p)| p.lang == lang).map(|(i, _)| i).collect(),
+            });
+        }
+    }
+    specs
+}
+
+/// Absolute URL of a file inside a feed's folder.
+pub fn url(site: &Site, dir: &str, file: &str) -> String {
+    format!("{}{}{file}", site.config.base(), encode_path(dir))
+}
+
+fn entries<'a>(site: &'a Site, spec: &FeedSpec) -> Vec<&'a Page> {
+    spec.posts.iter().take(site.config.feeds.limit).map(|&i| &site.posts[i]).collect()
+}
+
+fn body(site: &Site, post: &Page) -> String {
+    let html = if site.config.feeds.full_content { &post.content } else { &post.summary };
+    absolutize(html, &post.permalink)
+}
+
+/// The newest date among entries, as (RFC 3339, RFC 822).
+fn newest(posts: &[&Page]) -> Option<(String, String)> {
+    posts
+        .iter()
+        .filter_map(|p| p.updated.as_ref().or(p.date.as_ref()))
+        .max_by(|a, b| a.iso.cmp(&b.iso))
+        .map(|d| (d.iso.clone(), d.rfc822.clone()))
+}
+
+/// An RSS 2.0 document.
+pub fn rss(site: &Site, spec: &FeedSpec) -> String {
+    let posts = entries(site, spec);
+    let self_url = url(site, &spec.dir, "rss.xml");
+    let mut x = String::with_capacity(4096);
+    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
+    x.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(&spec.title), escape(&spec.link)));
+    x.push_str(&format!("<description>{}</description>\n", escape(&site.config.description)));
+    x.push_str(&format!("<language>{}</language>\n<generator>samvad</generator>\n", escape(&spec.lang)));
+    x.push_str(&format!("<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n", escape(&self_url)));
+    if let Some((_, rfc822)) = newest(&posts) {
+        x.push_str(&format!("<lastBuildDate>{rfc822}</lastBuildDate>\n"));
+    }
+    for p in posts {
+        x.push_str("<item>\n");
+        x.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(&p.title), escape(&p.permalink)));
+        x.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", escape(&p.permalink)));
+        if let Some(d) = &p.date {
+            x.push_str(&format!("<pubDate>{}</pubDate>\n", d.rfc822));
+        }
+        if !p.author.is_empty() {
+            x.push_str(&format!("<dc:creator>{}</dc:creator>\n", escape(&p.author)));
+        }
+        for t in p.tags.iter().chain(&p.categories) {
+            x.push_str(&format!("<category>{}</category>\n", escape(&t.name)));
+        }
+        x.push_str(&format!("<description>{}</description>\n</item>\n", escape(&body(site, p))));
+    }
+    x.push_str("</channel>\n</rss>\n");
+    x
+}
+
+/// An Atom 1.0 document (RFC 4287).
+pub fn atom(site: &Site, spec: &FeedSpec) -> String {
+    let posts = entries(site, spec);
+    let self_url = url(site, &spec.dir, "atom.xml");
+    let mut x = String::with_capacity(4096);
+    x.push_str(&format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape(&spec.lang)
+    ));
+    x.push_str(&format!("<title>{}</title>\n", escape(&spec.title)));
+    if !site.config.description.is_empty() {
+        x.push_str(&format!("<subtitle>{}</subtitle>\n", escape(&site.config.description)));
+    }
+    x.push_str(&format!("<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", escape(&self_url)));
+    x.push_str(&format!("<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", escape(&spec.link)));
+    x.push_str(&format!("<id>{}</id>\n<generator>samvad</generator>\n", escape(&self_url)));
+    let updated = newest(&posts).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |(iso, _)| iso);
+    x.push_str(&format!("<updated>{updated}</updated>\n"));
+    let feed_author = if site.config.author.is_empty() { &site.config.title } else { &site.config.author };
+    x.push_str(&format!("<author><name>{}</name></author>\n", escape(feed_author)));
+    for p in posts {
+        atom_entry(&mut x, site, p);
+    }
+    x.push_str("</feed>\n");
+    x
+}
+
+fn atom_entry(x: &mut String, site: &Site, p: &Page) {
+    x.push_str(&format!("<entry xml:lang=\"{}\">\n", escape(&p.lang)));
+    x.push_str(&format!("<title>{}</title>\n", escape(&p.title)));
+    x.push_str(&format!("<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", escape(&p.permalink)));
+    x.push_str(&format!("<id>{}</id>\n", escape(&p.permalink)));
+    if let Some(d) = &p.date {
+        x.push_str(&format!("<published>{}</published>\n", d.iso));
+    }
+    if let Some(d) = p.updated.as_ref().or(p.date.as_ref()) {
+        x.push_str(&format!("<updated>{}</updated>\n", d.iso));
+    }
+    if !p.author.is_empty() {
+        x.push_str(&format!("<author><name>{}</name></author>\n", escape(&p.author)));
+    }
+    for t in p.tags.iter().chain(&p.categories) {
+        x.push_str(&format!("<category term=\"{}\"/>\n", escape(&t.name)));
+    }
+    let kind = if site.config.feeds.full_content { "content" } else { "summary" };
+    x.push_str(&format!("<{kind} type=\"html\">{}</{kind}>\n</entry>\n", escape(&body(site, p))));
+}
+
+/// Feed files as (output path, XML), for every enabled format.
+pub fn render(site: &Site) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for spec in specs(site) {
+        if site.config.feeds.rss {
+            out.push((format!("{}rss.xml", spec.dir), rss(site, &spec)));
+        }
+        if site.config.feeds.atom {
+            out.push((format!("{}atom.xml", spec.dir), atom(site, &spec)));
+        }
+    }
+    out
+}

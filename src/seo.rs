@@ -1,0 +1,192 @@
+//! Head metadata for search engines and link previews: description,
+//! canonical URL, Open Graph, Twitter cards, JSON-LD and hreflang.
+//!
+//! Everything is computed here, ready-made, so a theme only prints it and
+//! no theme author has to get escaping or date formats right.
+
+use serde::Serialize;
+use serde_json::{json, Value};
+
+use crate::absolute::resolve;
+use crate::load::Kind;
+use crate::site::{Page, Site};
+use crate::text::{json_for_script, strip_tags, truncate_words};
+
+/// A translation of the current page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Alternate {
+    /// Language code.
+    pub lang: String,
+    /// Absolute URL.
+    pub href: String,
+    /// The translation's title, for the language switch.
+    pub title: String,
+}
+
+/// A feed to announce with `<link rel="alternate">`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FeedLink {
+    /// Human title.
+    pub title: String,
+    /// Absolute URL.
+    pub href: String,
+    /// MIME type.
+    pub mime: &'static str,
+}
+
+/// Everything a theme's `<head>` needs.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    /// Text for `<title>`.
+    pub title: String,
+    /// Meta description, cut at a word boundary to about 160 characters.
+    pub description: String,
+    /// Canonical URL.
+    pub canonical: String,
+    /// `article` for posts, `website` otherwise.
+    pub og_type: &'static str,
+    /// Absolute preview image URL.
+    pub image: Option<String>,
+    /// Open Graph locale, e.g. `hi_IN`.
+    pub locale: String,
+    /// Post publication time (RFC 3339).
+    pub published: Option<String>,
+    /// Post modification time (RFC 3339).
+    pub modified: Option<String>,
+    /// Post tags, for `article:tag`.
+    pub tags: Vec<String>,
+    /// `summary_large_image` when there is an image, else `summary`.
+    pub twitter_card: &'static str,
+    /// JSON-LD, already safe inside `<script>`.
+    pub json_ld: String,
+    /// Translations, including this page, for hreflang.
+    pub alternates: Vec<Alternate>,
+    /// Feeds to announce.
+    pub feeds: Vec<FeedLink>,
+}
+
+/// The Open Graph locale for a language code.
+pub fn locale(lang: &str) -> String {
+    match lang {
+        "en" | "hi" => format!("{lang}_IN"),
+        other => other.replace('-', "_"),
+    }
+}
+
+/// Absolute URL of an image given in front matter or config.
+pub fn image_url(image: &str, page_url: &str, base: &str) -> String {
+    if image.starts_with('/') {
+        format!("{}{}", base.trim_end_matches('/'), image)
+    } else {
+        resolve(image, page_url)
+    }
+}
+
+/// Metadata for a post or page.
+pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
+    let base = site.config.base();
+    let description = match &page.description {
+        Some(d) => truncate_words(d, 160),
+        None => truncate_words(&strip_tags(&page.summary), 160),
+    };
+    let description = if description.is_empty() { truncate_words(&site.config.description, 160) } else { description };
+    let image = page
+        .image
+        .as_deref()
+        .map(|i| image_url(i, &page.permalink, &base))
+        .or_else(|| site.config.default_image.as_deref().map(|i| image_url(i, &base, &base)));
+    let is_post = page.kind == Kind::Post;
+    let modified = page.updated.as_ref().or(page.date.as_ref()).map(|d| d.iso.clone());
+    let json_ld = match (&page.services, is_post) {
+        (Some(data), _) => {
+            let provider = if site.config.author.is_empty() { &site.config.title } else { &site.config.author };
+            crate::services::json_ld(data, provider, &page.permalink, &page.lang)
+        }
+        (None, true) => post_json_ld(site, page, &description, image.as_deref()),
+        (None, false) => web_page_json_ld(site, page, &description),
+    };
+    Meta {
+        title: format!("{} · {}", page.title, site.config.title),
+        description,
+        canonical: page.permalink.clone(),
+        og_type: if is_post { "article" } else { "website" },
+        twitter_card: if image.is_some() { "summary_large_image" } else { "summary" },
+        image,
+        locale: locale(&page.lang),
+        published: if is_post { page.date.as_ref().map(|d| d.iso.clone()) } else { None },
+        modified: if is_post { modified } else { None },
+        tags: page.tags.iter().map(|t| t.name.clone()).collect(),
+        json_ld: script_json(&json_ld),
+        alternates: page.translations.clone(),
+        feeds,
+    }
+}
+
+/// Metadata for list pages (home, tags, 404).
+pub fn for_list(site: &Site, title: Option<&str>, url: &str, lang: &str, home: bool, feeds: Vec<FeedLink>) -> Meta {
+    let c = &site.config;
+    let json_ld = if home {
+        json!({"@context": "https://schema.org", "@type": "WebSite", "name": c.title, "url": c.base(),
+               "description": c.description, "inLanguage": lang})
+    } else {
+        json!({"@context": "https://schema.org", "@type": "CollectionPage", "name": title.unwrap_or(&c.title), "url": url})
+    };
+    Meta {
+        title: title.map_or_else(|| c.title.clone(), |t| format!("{t} · {}", c.title)),
+        description: truncate_words(&c.description, 160),
+        canonical: url.to_string(),
+        og_type: "website",
+        twitter_card: if c.default_image.is_some() { "summary_large_image" } else { "summary" },
+        image: c.default_image.as_deref().map(|i| image_url(i, &c.base(), &c.base())),
+        locale: locale(lang),
+        published: None,
+        modified: None,
+        tags: Vec::new(),
+        json_ld: script_json(&json_ld),
+        alternates: Vec::new(),
+        feeds,
+    }
+}
+
+fn script_json(v: &Value) -> String {
+    json_for_script(&serde_json::to_string(v).expect("JSON values serialise"))
+}
+
+fn person(site: &Site, name: &str) -> Value {
+    let name = if name.is_empty() { &site.config.title } else { name };
+    json!({"@type": "Person", "name": name, "url": site.config.base()})
+}
+
+fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>) -> Value {
+    let base = site.config.base();
+    let mut posting = json!({
+        "@type": "BlogPosting",
+        "@id": format!("{}#post", page.permalink),
+        "headline": page.title,
+        "description": description,
+        "url": page.permalink,
+        "mainEntityOfPage": page.permalink,
+        "datePublished": page.date.as_ref().map(|d| d.iso.clone()),
+        "dateModified": page.updated.as_ref().or(page.date.as_ref()).map(|d| d.iso.clone()),
+        "author": person(site, &page.author),
+        "inLanguage": page.lang,
+        "keywords": page.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
+        "wordCount": page.word_count,
+    });
+    if let Some(img) = image {
+        posting["image"] = json!(img);
+    }
+    let crumbs = json!({
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": 1, "name": site.config.title, "item": base},
+            {"@type": "ListItem", "position": 2, "name": page.title, "item": page.permalink},
+        ]
+    });
+    json!({"@context": "https://schema.org", "@graph": [posting, crumbs]})
+}
+
+fn web_page_json_ld(site: &Site, page: &Page, description: &str) -> Value {
+    json!({"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": page.permalink,
+           "description": description, "inLanguage": page.lang, "isPartOf": {"@type": "WebSite", "url": site.config.base()}})
+}
