@@ -1,0 +1,247 @@
+//! Feeds, sitemap, robots and head metadata, checked with real parsers.
+
+mod common;
+
+use common::*;
+use std::collections::HashSet;
+
+const HOSTILE: &str = "Tom & Jerry <script>alert(1)</script> ]]> \u{7}end";
+
+fn blog() -> Site {
+    let site = Site::with_config(&format!("{CONFIG}\n[feeds]\nlimit = 3\n"));
+    site.file(
+        "content/posts/one.md",
+        &post_with(
+            "First",
+            "2026-10-01",
+            "tags = [\"chat support\"]\n",
+            "One body with [a link](two.md) and ![pic](pic.svg).\n",
+        ),
+    );
+    site.file(
+        "content/posts/two.md",
+        &post_with(
+            "Second",
+            "2026-10-02T10:00:00+05:30",
+            "tags = [\"chat support\", \"money\"]\nupdated = 2026-10-05\n",
+            "Two body.\n",
+        ),
+    );
+    site.file(
+        "content/posts/three.md",
+        &post_with("तीसरी पोस्ट", "2026-10-03", "lang = \"hi\"\ntags = [\"ऑनलाइन कमाई\"]\n", "तीसरी पोस्ट का सार।\n"),
+    );
+    site.file(
+        "content/posts/four.md",
+        "+++\ntitle = \"Tom & Jerry <script>alert(1)</script> ]]> \\u0007end\"\ndate = 2026-10-04\n+++\n\nBody with <b>html</b> & ]]> inside.\n",
+    );
+    site.file("content/posts/draft.md", &post_with("Draft", "2026-10-06", "draft = true\n", "Secret.\n"));
+    site.file("content/posts/later.md", &post("Later", "2027-01-01", "Not yet.\n"));
+    site.file("content/about.md", &page("About", "About me.\n"));
+    site.build_ok();
+    site
+}
+
+fn parse_feed(site: &Site, rel: &str) -> feed_rs::model::Feed {
+    let xml = site.read(rel);
+    roxmltree::Document::parse(&xml).unwrap_or_else(|e| panic!("{rel} is not well-formed XML: {e}"));
+    feed_rs::parser::parse(xml.as_bytes()).unwrap_or_else(|e| panic!("{rel} is not a valid feed: {e}"))
+}
+
+#[test]
+fn rss_and_atom_parse_with_required_fields_newest_first() {
+    let site = blog();
+    for rel in ["rss.xml", "atom.xml"] {
+        let feed = parse_feed(&site, rel);
+        assert_eq!(feed.entries.len(), 3, "{rel}: capped by limit");
+        let titles: Vec<String> = feed.entries.iter().map(|e| e.title.as_ref().unwrap().content.clone()).collect();
+        assert_eq!(titles[0], HOSTILE.replace('\u{7}', ""), "{rel}: hostile title round-trips");
+        assert_eq!(titles[1], "तीसरी पोस्ट");
+        let ids: HashSet<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(ids.len(), 3, "{rel}: ids are unique");
+        for e in &feed.entries {
+            assert!(e.links[0].href.starts_with("https://example.com/posts/"), "{rel}: absolute link");
+            assert!(e.published.is_some(), "{rel}: published date");
+        }
+        assert!(!titles.iter().any(|t| t == "Draft" || t == "Later"), "{rel}: no drafts or scheduled posts");
+    }
+}
+
+#[test]
+fn date_formats_and_feed_updated_is_newest_entry() {
+    let site = blog();
+    let rss = site.read("rss.xml");
+    let doc = roxmltree::Document::parse(&rss).unwrap();
+    let pub_dates: Vec<&str> =
+        doc.descendants().filter(|n| n.has_tag_name("pubDate")).filter_map(|n| n.text()).collect();
+    assert!(pub_dates.iter().all(|d| jiff::fmt::rfc2822::parse(d).is_ok()), "RFC 822 dates: {pub_dates:?}");
+    let atom = site.read("atom.xml");
+    let doc = roxmltree::Document::parse(&atom).unwrap();
+    let feed_updated = doc.root_element().children().find(|n| n.has_tag_name("updated")).unwrap().text().unwrap();
+    assert!(feed_updated.parse::<jiff::Timestamp>().is_ok(), "RFC 3339: {feed_updated}");
+    assert_eq!(feed_updated, "2026-10-05T00:00:00Z", "newest entry's updated date, not build time");
+    assert_eq!(doc.root_element().attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some("en"));
+}
+
+#[test]
+fn rss_has_self_link_language_and_categories() {
+    let site = blog();
+    let doc_text = site.read("rss.xml");
+    let doc = roxmltree::Document::parse(&doc_text).unwrap();
+    let self_link = doc.descendants().find(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", "link"))).unwrap();
+    assert_eq!(self_link.attribute("rel"), Some("self"));
+    assert_eq!(self_link.attribute("href"), Some("https://example.com/rss.xml"));
+    assert!(doc.descendants().any(|n| n.has_tag_name("language") && n.text() == Some("en")));
+    assert!(doc.descendants().any(|n| n.has_tag_name("category") && n.text() == Some("money")));
+}
+
+#[test]
+fn content_links_are_absolute_in_feeds() {
+    let site = blog();
+    let feed = parse_feed(&site, "tags/chat-support/atom.xml");
+    let one = feed.entries.iter().find(|e| e.title.as_ref().unwrap().content == "First").unwrap();
+    let html = one.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default();
+    assert!(html.contains("href=\"https://example.com/posts/two/\""), "{html}");
+    assert!(html.contains("src=\"https://example.com/posts/one/pic.svg\""), "{html}");
+}
+
+#[test]
+fn per_tag_and_per_language_feeds() {
+    let site = blog();
+    assert_eq!(parse_feed(&site, "tags/money/rss.xml").entries.len(), 1);
+    assert_eq!(parse_feed(&site, "tags/ऑनलाइन-कमाई/atom.xml").entries.len(), 1);
+    let hi = parse_feed(&site, "lang/hi/atom.xml");
+    assert_eq!(hi.entries.len(), 1);
+    assert_eq!(hi.entries[0].title.as_ref().unwrap().content, "तीसरी पोस्ट");
+}
+
+#[test]
+fn feeds_can_be_switched_off() {
+    let site = Site::with_config(&format!("{CONFIG}\n[feeds]\nrss = false\n"));
+    site.file("content/posts/a.md", &post("A", "2026-10-01", "x\n"));
+    site.build_ok();
+    assert!(!site.exists("rss.xml"));
+    assert!(site.exists("atom.xml"));
+    let doc = site.html("index.html");
+    assert!(select(&doc, "link[rel=alternate][type='application/rss+xml']").is_empty());
+    assert_eq!(select(&doc, "link[rel=alternate][type='application/atom+xml']").len(), 1);
+}
+
+#[test]
+fn sitemap_lists_exactly_the_published_pages() {
+    let site = blog();
+    let xml = site.read("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let locs: HashSet<String> =
+        doc.descendants().filter(|n| n.has_tag_name("loc")).map(|n| n.text().unwrap().to_string()).collect();
+    let lastmods = doc.descendants().filter(|n| n.has_tag_name("lastmod")).count();
+    assert_eq!(lastmods, locs.len(), "every url has a lastmod");
+    for must in [
+        "https://example.com/",
+        "https://example.com/posts/one/",
+        "https://example.com/about/",
+        "https://example.com/tags/",
+    ] {
+        assert!(locs.contains(must), "missing {must}");
+    }
+    for never in
+        ["https://example.com/posts/draft/", "https://example.com/posts/later/", "https://example.com/404.html"]
+    {
+        assert!(!locs.contains(never), "should not list {never}");
+    }
+    // Every listed URL is a file in the output, and every index.html is listed.
+    let mut html_pages = 0;
+    for (rel, _) in site.snapshot() {
+        if rel.ends_with("index.html") {
+            html_pages += 1;
+            let url = format!("https://example.com/{}", samvad::slug::encode_path(rel.trim_end_matches("index.html")));
+            assert!(locs.contains(&url), "{url} not in sitemap");
+        }
+    }
+    assert_eq!(html_pages, locs.len());
+    assert!(site.read("robots.txt").contains("Sitemap: https://example.com/sitemap.xml"));
+}
+
+#[test]
+fn robots_can_be_overridden_from_static() {
+    let site = Site::new();
+    site.file("static/robots.txt", "User-agent: *\nDisallow: /\n");
+    site.build_ok();
+    assert_eq!(site.read("robots.txt"), "User-agent: *\nDisallow: /\n");
+}
+
+#[test]
+fn post_head_has_search_and_social_metadata() {
+    let site = blog();
+    let doc = site.html("posts/two/index.html");
+    let meta = |css: &str| one(&doc, css).value().attr("content").unwrap().to_string();
+    assert_eq!(one(&doc, "html").value().attr("lang"), Some("en"));
+    assert_eq!(one(&doc, "link[rel=canonical]").value().attr("href"), Some("https://example.com/posts/two/"));
+    assert_eq!(meta("meta[property='og:type']"), "article");
+    assert_eq!(meta("meta[property='og:url']"), "https://example.com/posts/two/");
+    assert_eq!(meta("meta[property='og:locale']"), "en_IN");
+    assert_eq!(meta("meta[property='article:published_time']"), "2026-10-02T10:00:00+05:30");
+    assert_eq!(meta("meta[property='article:modified_time']"), "2026-10-05T00:00:00Z");
+    assert_eq!(select(&doc, "meta[property='article:tag']").len(), 2);
+    assert_eq!(meta("meta[name='twitter:card']"), "summary");
+    assert!(meta("meta[name=description]").contains("Two body"));
+    assert_eq!(select(&doc, "link[rel=alternate][type='application/atom+xml']").len(), 1);
+}
+
+#[test]
+fn json_ld_parses_with_the_right_types_and_survives_script_in_title() {
+    let site = blog();
+    let doc = site.html("posts/four/index.html");
+    let raw = text(one(&doc, "script[type='application/ld+json']"));
+    let v: serde_json::Value = serde_json::from_str(&raw).expect("JSON-LD parses");
+    let graph = v["@graph"].as_array().unwrap();
+    let posting = graph.iter().find(|n| n["@type"] == "BlogPosting").unwrap();
+    assert_eq!(posting["headline"], HOSTILE);
+    assert_eq!(posting["author"]["@type"], "Person");
+    assert_eq!(posting["inLanguage"], "en");
+    assert!(graph.iter().any(|n| n["@type"] == "BreadcrumbList"));
+    assert_eq!(select(&doc, "script").len(), 1, "the title's <script> must not become an element");
+    let home = site.html("index.html");
+    let v: serde_json::Value = serde_json::from_str(&text(one(&home, "script[type='application/ld+json']"))).unwrap();
+    assert_eq!(v["@type"], "WebSite");
+}
+
+#[test]
+fn translations_get_hreflang_and_a_language_switch() {
+    let site = Site::new();
+    site.file("content/posts/earn.md", &post("Earning online", "2026-10-01", "Hello.\n"));
+    site.file(
+        "content/posts/kamai.md",
+        &post_with("ऑनलाइन कमाई", "2026-10-01", "lang = \"hi\"\ntranslation_of = \"posts/earn.md\"\n", "नमस्ते।\n"),
+    );
+    site.build_ok();
+    for rel in ["posts/earn/index.html", "posts/kamai/index.html"] {
+        let doc = site.html(rel);
+        let langs: Vec<&str> =
+            select(&doc, "link[rel=alternate][hreflang]").iter().filter_map(|l| l.value().attr("hreflang")).collect();
+        assert_eq!(langs, ["en", "hi"], "{rel}");
+        assert_eq!(select(&doc, ".lang-switch a").len(), 1, "{rel}: links to the other language");
+    }
+}
+
+#[test]
+fn missing_image_and_missing_translation_are_errors_with_lines() {
+    let site = Site::new();
+    site.file("content/posts/a.md", &post_with("A", "2026-10-01", "image = \"nope.png\"\n", "x\n"));
+    site.file("content/posts/b.md", &post_with("B", "2026-10-01", "translation_of = \"posts/none.md\"\n", "x\n"));
+    let err = site.build_fails();
+    assert!(err.contains("content/posts/a.md:4") && err.contains("nope.png"), "{err}");
+    assert!(err.contains("content/posts/b.md:4") && err.contains("posts/none.md"), "{err}");
+}
+
+#[test]
+fn styled_404_at_the_root() {
+    let site = blog();
+    let doc = site.html("404.html");
+    assert!(select(&doc, "link[rel=stylesheet]").iter().any(|l| l
+        .value()
+        .attr("href")
+        .unwrap()
+        .ends_with("style.css")));
+    assert_eq!(text(one(&doc, "h1")), "Page not found");
+}
