@@ -27,6 +27,7 @@ pub mod services;
 pub mod site;
 pub mod sitemap;
 pub mod slug;
+pub mod social;
 pub mod templates;
 pub mod text;
 pub mod write;

@@ -1,0 +1,236 @@
+//! Link detection shared by the X and Mastodon counters and by the cutter.
+//!
+//! The rules follow twitter-text's extractor (`extractUrlsWithIndices` and
+//! its `validUrl` regex family), which Mastodon's server also uses with
+//! `extract_url_without_protocol: false`. Implemented as a small hand-written
+//! scanner instead of a regex because only std and the allowed crates may
+//! be used.
+
+use std::ops::Range;
+
+use unicode_normalization::char::is_combining_mark;
+
+/// Generic and sponsored TLDs we recognise. twitter-text ships the full IANA
+/// list; this is the commonly used subset. A missing TLD only makes a bare
+/// link count at its literal length.
+const GENERIC_TLDS: &str = "academy aero agency ai app art asia bank bar bargains beer bike bio biz \
+    blog book bot build business buzz cafe cam camp capital care careers cash cat center chat \
+    city click cloud club co codes college com community company consulting coop courses cyou \
+    dance dating deals design dev diet digital directory dog download earth eco education email \
+    energy engineering enterprises estate events exchange expert express family fans farm \
+    fashion film finance fish fit fitness foo foundation free fun fund gallery game games garden \
+    gay gift gifts global gmbh gold golf google gov graphics green group guide guru health help \
+    host hosting house icu inc info ink institute int international jobs kim land law lgbt life \
+    link live llc lol love ltd market marketing media meme menu mil mobi moe money movie museum \
+    music name navy net network news ngo ninja nyc one online ooo org page partners photo \
+    photography photos pics pink pizza place plus press pro pub quest racing radio recipes red \
+    rest review reviews rocks run sale school science services sexy shop show site ski social \
+    software solutions space store stream studio style support systems tax team tech technology \
+    tel tips today tools top tours town toys trade training travel tube university uno vip \
+    vision watch web website wiki win work works world wtf xxx xyz yoga zone";
+
+/// Country-code TLDs delegated in the DNS root zone (ISO 3166-1 alpha-2
+/// plus ac, eu, su, uk).
+const COUNTRY_TLDS: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az ba bb bd be bf bg \
+    bh bi bj bm bn bo br bs bt bv bw by bz ca cc cd cf cg ch ci ck cl cm cn co cr cu cv cw cx cy \
+    cz de dj dk dm do dz ec ee eg er es et eu fi fj fk fm fo fr ga gb gd ge gf gg gh gi gl gm gn \
+    gp gq gr gs gt gu gw gy hk hm hn hr ht hu id ie il im in io iq ir is it je jm jo jp ke kg kh \
+    ki km kn kp kr kw ky kz la lb lc li lk lr ls lt lu lv ly ma mc md me mg mh mk ml mm mn mo mp \
+    mq mr ms mt mu mv mw mx my mz na nc ne nf ng ni nl no np nr nu nz om pa pe pf pg ph pk pl pm \
+    pn pr ps pt pw py qa re ro rs ru rw sa sb sc sd se sg sh si sj sk sl sm sn so sr ss st su sv \
+    sx sy sz tc td tf tg th tj tk tl tm tn to tr tt tv tw tz ua ug uk us uy uz va vc ve vg vi vn \
+    vu wf ws ye yt za zm zw";
+
+/// Byte ranges of every link in `text`, in order and non-overlapping.
+///
+/// With `require_scheme` only `http://` / `https://` links count (Mastodon);
+/// otherwise bare domains such as `example.com/blog` do too (X). A link must
+/// start at a word boundary and end before trailing punctuation.
+pub fn find_urls(text: &str, require_scheme: bool) -> Vec<Range<usize>> {
+    let mut found = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = text[pos..].chars().next() {
+        match c.is_alphanumeric().then(|| url_at(text, pos, require_scheme)) {
+            Some(Some(end)) => {
+                found.push(pos..end);
+                pos = end;
+            }
+            _ => pos += c.len_utf8(),
+        }
+    }
+    found
+}
+
+/// End of a link starting exactly at `start`, if there is one.
+fn url_at(text: &str, start: usize, require_scheme: bool) -> Option<usize> {
+    let before = text[..start].chars().next_back();
+    // twitter-text `validUrlPrecedingChars`: not after ASCII alnum, @, $, #
+    // (and their full-width forms) or bidi embedding controls.
+    if before.is_some_and(|c| {
+        c.is_ascii_alphanumeric() || matches!(c, '@' | '＠' | '$' | '#' | '＃' | '\u{202A}'..='\u{202E}')
+    }) {
+        return None;
+    }
+    let scheme = scheme_len(&text[start..]);
+    // `invalidUrlWithoutProtocolPrecedingChars`: a bare domain may not follow - _ . /
+    let bare_blocked = before.is_some_and(|c| matches!(c, '-' | '_' | '.' | '/'));
+    if scheme == 0 && (require_scheme || bare_blocked) {
+        return None;
+    }
+    let host = parse_host(text, start + scheme, scheme > 0)?;
+    let after_port = skip_port(text, host.end);
+    let end = parse_path(text, after_port);
+    // `invalidShortDomain`: a bare `name.cc` (ccTLD, no subdomain, no path)
+    // is not linked, except the special short domains on .co and .tv.
+    let short = host.labels == 2 && host.tld.len() == 2 && !matches!(host.tld.as_str(), "co" | "tv");
+    if scheme == 0 && end == after_port && short {
+        return None;
+    }
+    Some(end)
+}
+
+fn scheme_len(s: &str) -> usize {
+    ["https://", "http://"]
+        .iter()
+        .find(|p| s.get(..p.len()).is_some_and(|head| head.eq_ignore_ascii_case(p)))
+        .map_or(0, |p| p.len())
+}
+
+struct Host {
+    end: usize,
+    labels: usize,
+    tld: String,
+}
+
+/// Domain labels joined by dots; the last must be a known TLD, as twitter-text's
+/// `validDomain` requires even after a scheme. Bare domains are ASCII only.
+fn parse_host(text: &str, start: usize, unicode: bool) -> Option<Host> {
+    let is_label = |c: char| {
+        c.is_ascii_alphanumeric()
+            || c == '-'
+            || c == '_'
+            || (unicode && !c.is_ascii() && (c.is_alphanumeric() || is_combining_mark(c)))
+    };
+    let (mut pos, mut labels, mut last) = (start, 0, start..start);
+    loop {
+        let len = text[pos..].find(|c| !is_label(c)).unwrap_or(text.len() - pos);
+        if len == 0 {
+            break;
+        }
+        labels += 1;
+        last = pos..pos + len;
+        pos += len;
+        let rest = &text[pos..];
+        // A dot continues the host only when another label follows it, so
+        // the full stop in "see example.com." stays outside the link.
+        if !(rest.starts_with('.') && rest[1..].chars().next().is_some_and(is_label)) {
+            break;
+        }
+        pos += 1;
+    }
+    let tld = text[last.clone()].to_ascii_lowercase();
+    // A domain directly followed by '@' is the local part of an e-mail address.
+    if labels < 2 || !is_known_tld(&tld) || text[last.end..].starts_with('@') {
+        return None;
+    }
+    Some(Host { end: last.end, labels, tld })
+}
+
+fn is_known_tld(tld: &str) -> bool {
+    let listed = |list: &str| list.split_ascii_whitespace().any(|t| t == tld);
+    tld.starts_with("xn--") || listed(COUNTRY_TLDS) || listed(GENERIC_TLDS)
+}
+
+fn skip_port(text: &str, pos: usize) -> usize {
+    let rest = &text[pos..];
+    let Some(digits) = rest.strip_prefix(':') else {
+        return pos;
+    };
+    match digits.find(|c: char| !c.is_ascii_digit()).unwrap_or(digits.len()) {
+        0 => pos,
+        n => pos + 1 + n,
+    }
+}
+
+/// Characters allowed in a path or query: twitter-text's
+/// `validGeneralUrlPathChars` (ASCII set plus Latin accents and Cyrillic).
+fn is_path_char(c: char) -> bool {
+    let ascii = c.is_ascii_graphic() && !matches!(c, '"' | '<' | '>' | '\\' | '^' | '`' | '{' | '}');
+    let accented = matches!(u32::from(c), 0xC0..=0x24F | 0x400..=0x4FF) && c.is_alphanumeric();
+    ascii || accented
+}
+
+/// End of the path/query after a host. Like twitter-text's
+/// `validUrlPathEndingChars`, a link never ends in `. , ; : ! ? ' " *`, and a
+/// closing parenthesis is kept only when it balances one inside the path
+/// (Wikipedia's `/Rust_(programming_language)`).
+fn parse_path(text: &str, start: usize) -> usize {
+    let rest = &text[start..];
+    if !rest.starts_with(['/', '?', '#']) {
+        return start;
+    }
+    let mut path = &rest[..rest.find(|c| !is_path_char(c)).unwrap_or(rest.len())];
+    while let Some(c) = path.chars().next_back() {
+        let keep = match c {
+            ')' => path.matches('(').count() >= path.matches(')').count(),
+            '/' | '=' | '_' | '#' | '+' | '-' | '&' => true,
+            _ => c.is_alphanumeric(),
+        };
+        if keep {
+            break;
+        }
+        path = &path[..path.len() - c.len_utf8()];
+    }
+    start + path.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(text: &str, require_scheme: bool) -> Vec<&str> {
+        find_urls(text, require_scheme).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn finds_links_with_and_without_scheme() {
+        let cases: &[(&str, bool, &[&str])] = &[
+            ("see example.com/blog and https://a.co/x", false, &["example.com/blog", "https://a.co/x"]),
+            ("see example.com/blog and https://a.co/x", true, &["https://a.co/x"]),
+            ("visit www.example.in today", false, &["www.example.in"]),
+            ("HTTP://EXAMPLE.COM/A", true, &["HTTP://EXAMPLE.COM/A"]),
+            ("end of sentence example.com.", false, &["example.com"]),
+            ("(see https://a.co/x).", false, &["https://a.co/x"]),
+            (
+                "wiki https://en.wikipedia.org/wiki/Rust_(lang), ok",
+                false,
+                &["https://en.wikipedia.org/wiki/Rust_(lang)"],
+            ),
+            ("what? https://a.co/x?y=1!", false, &["https://a.co/x?y=1"]),
+            ("\"https://a.co/q\"", false, &["https://a.co/q"]),
+            ("port http://example.com:8080/x", false, &["http://example.com:8080/x"]),
+            ("देखें example.com/हिंदी", false, &["example.com/"]),
+        ];
+        for (text, scheme, want) in cases {
+            assert_eq!(urls(text, *scheme), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn rejects_non_links() {
+        let cases = [
+            "mail anjali@example.com",
+            "@anjali@mastodon.social",
+            "bare example.in without path",
+            "version 3.14 and v1.2",
+            "e.g. i.e. U.S.",
+            "$cash.com #tag.com",
+            "http://localhost:3000/x",
+            "file.unknowntld",
+            "foo/example.com",
+        ];
+        for text in cases {
+            assert_eq!(urls(text, false), Vec::<&str>::new(), "{text:?}");
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! Counting and cutting text the way each social platform measures it.
+//!
+//! Lives in its own module tree so the site generator can ask "does this
+//! snippet fit on X / Bluesky / Mastodon …?" without knowing any platform's
+//! quirks.
+
+pub mod count;
+pub mod cut;
+pub mod hashtag;
