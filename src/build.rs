@@ -16,7 +16,7 @@ use crate::load::Kind;
 use crate::render::Renderer;
 use crate::site::Site;
 use crate::write::Staging;
-use crate::{feeds, highlight, link, load, parse, sitemap, templates, write};
+use crate::{feeds, highlight, link, load, parse, sitemap, social, templates, write};
 
 /// What the user asked `samvad build` for.
 #[derive(Debug, Clone, Default)]
@@ -93,22 +93,23 @@ pub fn output_dir(opts: &BuildOptions) -> PathBuf {
     }
 }
 
-/// Builds the site. On any error the previous output is left untouched.
-pub fn build(opts: &BuildOptions) -> Result<Report> {
-    let started = Instant::now();
+/// The site model without writing anything: load → link → parse →
+/// assemble. `samvad social` uses it to print a post's snippets.
+pub fn load_site(opts: &BuildOptions) -> Result<Site> {
     let config = load_config(opts)?;
-    let output = output_dir(opts);
-    write::check_output(&opts.root, &output)?;
+    Ok(model(opts, config)?.0)
+}
+
+/// What planning left out, for the report.
+struct Plan {
+    drafts: usize,
+    scheduled: usize,
+    warnings: Vec<String>,
+}
+
+fn model(opts: &BuildOptions, config: Config) -> Result<(Site, Plan)> {
     let filter = Filter { drafts: opts.drafts, future: opts.future, now: opts.clock.unwrap_or_else(Date::now) };
     let theme_dir = opts.root.join("themes").join(&config.theme);
-    if !theme_dir.is_dir() {
-        return Err(Diagnostic::new(
-            opts.root.join("samvad.toml"),
-            format!("theme `{}` not found in themes/", config.theme),
-        )
-        .hint("set theme = \"default\" or copy a theme into themes/")
-        .into());
-    }
     let content = opts.root.join("content");
     let loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
     let assets = link::AssetRoots {
@@ -119,27 +120,46 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let pages =
         parse::parse(plan.placed, &plan.urls, &config, filter.now.instant).map_err(|e| relative(e, &opts.root))?;
     let site = Site::assemble(config, pages, loaded.files);
+    Ok((site, Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings }))
+}
+
+/// Builds the site. On any error the previous output is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<Report> {
+    let started = Instant::now();
+    let config = load_config(opts)?;
+    let output = output_dir(opts);
+    write::check_output(&opts.root, &output)?;
+    let theme_dir = opts.root.join("themes").join(&config.theme);
+    if !theme_dir.is_dir() {
+        return Err(Diagnostic::new(
+            opts.root.join("samvad.toml"),
+            format!("theme `{}` not found in themes/", config.theme),
+        )
+        .hint("set theme = \"default\" or copy a theme into themes/")
+        .into());
+    }
+    let (site, plan) = model(opts, config)?;
     let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"))
         .map_err(|e| relative(e, &opts.root))?;
     let staging = Staging::new(&output)?;
-    match write_all(&site, &templates, &staging, &opts.root, &theme_dir) {
-        Ok(rendered) => {
-            staging.commit()?;
-            Ok(Report {
-                pages: rendered,
-                posts: site.posts.len(),
-                tags: site.taxonomies.iter().find(|t| t.name == "tags").map_or(0, |t| t.terms.len()),
-                drafts: plan.drafts,
-                scheduled: plan.scheduled,
-                elapsed: started.elapsed(),
-                warnings: plan.warnings,
-            })
-        }
+    let rendered = match write_all(&site, &templates, &staging, &opts.root, &theme_dir) {
+        Ok(rendered) => rendered,
         Err(e) => {
             staging.abandon();
-            Err(relative(e, &opts.root))
+            return Err(relative(e, &opts.root));
         }
-    }
+    };
+    staging.commit()?;
+    social::write(&site, &output)?;
+    Ok(Report {
+        pages: rendered,
+        posts: site.posts.len(),
+        tags: site.taxonomies.iter().find(|t| t.name == "tags").map_or(0, |t| t.terms.len()),
+        drafts: plan.drafts,
+        scheduled: plan.scheduled,
+        elapsed: started.elapsed(),
+        warnings: plan.warnings,
+    })
 }
 
 fn relative(e: Error, root: &Path) -> Error {

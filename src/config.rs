@@ -39,6 +39,52 @@ pub struct FeedConfig {
     pub full_content: bool,
 }
 
+/// Promotion text settings (`[social]`).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SocialConfig {
+    /// Tag shared links with UTM parameters.
+    pub utm: bool,
+    /// Name of the parameter carrying the platform.
+    pub utm_source: String,
+    /// Name of the parameter carrying the medium (`social`).
+    pub utm_medium: String,
+    /// Name of the parameter carrying the post's slug.
+    pub utm_campaign: String,
+    /// Offer X text as a numbered thread when it is too long for one post.
+    pub x_thread: bool,
+    /// Per-platform length limits overriding the platforms' own
+    /// (`[social.limits] mastodon = 1000`), checked by [`Config::parse`].
+    pub limits: BTreeMap<String, usize>,
+}
+
+impl Default for SocialConfig {
+    fn default() -> Self {
+        SocialConfig {
+            utm: true,
+            utm_source: "utm_source".into(),
+            utm_medium: "utm_medium".into(),
+            utm_campaign: "utm_campaign".into(),
+            x_thread: false,
+            limits: BTreeMap::new(),
+        }
+    }
+}
+
+impl SocialConfig {
+    /// The limit in force for each platform. Unknown names were rejected
+    /// when the config was parsed, so they are skipped here.
+    pub fn limits(&self) -> crate::social::count::Limits {
+        let mut limits = crate::social::count::Limits::new();
+        for (name, &limit) in &self.limits {
+            if let Ok(p) = crate::social::count::Platform::parse(name) {
+                limits.with_override(p, limit);
+            }
+        }
+        limits
+    }
+}
+
 impl Default for FeedConfig {
     fn default() -> Self {
         FeedConfig { rss: true, atom: true, limit: 20, full_content: false }
@@ -77,6 +123,8 @@ pub struct Config {
     pub default_image: Option<String>,
     /// Feed settings.
     pub feeds: FeedConfig,
+    /// Promotion text settings.
+    pub social: SocialConfig,
     /// Free-form values passed to templates.
     pub extra: toml::Table,
 }
@@ -98,6 +146,7 @@ impl Default for Config {
             timezone: "UTC".into(),
             default_image: None,
             feeds: FeedConfig::default(),
+            social: SocialConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -118,9 +167,11 @@ const TOP_KEYS: &[&str] = &[
     "timezone",
     "default_image",
     "feeds",
+    "social",
     "extra",
 ];
 const FEED_KEYS: &[&str] = &["rss", "atom", "limit", "full_content"];
+const SOCIAL_KEYS: &[&str] = &["utm", "utm_source", "utm_medium", "utm_campaign", "x_thread", "limits"];
 const TAXONOMIES: &[&str] = &["tags", "categories"];
 
 impl Config {
@@ -141,6 +192,9 @@ impl Config {
         check_keys(&table, TOP_KEYS, "", text, path, &mut diags);
         if let Some(toml::Value::Table(feeds)) = table.get("feeds") {
             check_keys(feeds, FEED_KEYS, "feeds.", text, path, &mut diags);
+        }
+        if let Some(toml::Value::Table(social)) = table.get("social") {
+            check_keys(social, SOCIAL_KEYS, "social.", text, path, &mut diags);
         }
         if !diags.is_empty() {
             return Err(crate::Error::Content(diags));
@@ -173,6 +227,35 @@ impl Config {
                     Diagnostic::new(path, format!("unknown taxonomy `{t}`"))
                         .at_line(at("taxonomies"))
                         .hint("samvad knows `tags` and `categories`"),
+                );
+            }
+        }
+        for (name, &limit) in &self.social.limits {
+            let line =
+                crate::parse::field_line(text, &format!("social.limits.{name}")).or_else(|| key_line(text, name));
+            let mut d = match crate::social::count::Platform::parse(name) {
+                Err(why) => Diagnostic::new(path, format!("[social.limits]: {why}"))
+                    .hint("use a platform name such as `x` or `mastodon`"),
+                Ok(_) if limit == 0 => Diagnostic::new(path, format!("[social.limits] {name} must be at least 1"))
+                    .hint("leave it out to use the platform's own limit"),
+                Ok(_) => continue,
+            };
+            if let Some(line) = line {
+                d = d.at_line(line);
+            }
+            diags.push(d);
+        }
+        for key in ["utm_source", "utm_medium", "utm_campaign"] {
+            let value = match key {
+                "utm_source" => &self.social.utm_source,
+                "utm_medium" => &self.social.utm_medium,
+                _ => &self.social.utm_campaign,
+            };
+            if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)) {
+                diags.push(
+                    Diagnostic::new(path, format!("social.{key} `{value}` is not a usable query parameter name"))
+                        .at_line(crate::parse::field_line(text, &format!("social.{key}")).unwrap_or(1))
+                        .hint("use letters, digits, `_`, `-` or `.`, e.g. \"utm_source\""),
                 );
             }
         }
@@ -304,6 +387,21 @@ mod tests {
     fn wrong_type_has_a_line() {
         let err = parse("title = \"x\"\nposts_per_page = \"ten\"\n").unwrap_err();
         assert_eq!(err.diagnostics()[0].line, Some(2));
+    }
+
+    #[test]
+    fn social_section_is_read_and_checked() {
+        let c = parse("[social]\nutm = false\nx_thread = true\n[social.limits]\nmastodon = 1000\n").unwrap();
+        assert!(!c.social.utm && c.social.x_thread);
+        let limits = c.social.limits();
+        assert_eq!(limits.get(crate::social::count::Platform::Mastodon), 1000);
+        assert_eq!(limits.get(crate::social::count::Platform::X), 280);
+        let err = parse("title = \"x\"\n[social.limits]\nx = 280\nmastodonn = 10\n").unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.line, Some(4), "{d}");
+        assert!(d.message.contains("telegram_caption") && d.message.contains("mastodonn"), "{d}");
+        let err = parse("[social]\nutm_sorce = \"src\"\n").unwrap_err();
+        assert!(err.to_string().contains("did you mean `social.utm_source`"), "{err}");
     }
 
     #[test]

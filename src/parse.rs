@@ -54,6 +54,12 @@ fn parse_one(
         Kind::Services => Some(services_data(&source, &lang, now)?),
         _ => None,
     };
+    let social = crate::social::post::read(
+        &source.front.social,
+        &source.text[..source.body_start],
+        &source.path,
+        &config.social.limits(),
+    )?;
     let front = source.front;
     let (summary, has_more) = match (more, &front.description, first_paragraph) {
         (Some(m), _, _) => (m, true),
@@ -98,6 +104,7 @@ fn parse_one(
         data: front.data,
         services,
         translation_of: front.translation_of.map(|t| t.trim_start_matches("@/").to_string()),
+        social,
     })
 }
 

@@ -154,6 +154,9 @@ impl<'a> Renderer<'a> {
             Job::Post(p) | Job::Page(p) => {
                 ctx.insert("page", p);
                 ctx.insert("meta", &seo::for_page(site, p, self.feed_links(None)));
+                if matches!(job, Job::Post(_)) {
+                    ctx.insert("share", &crate::social::share::links(&site.config.social, p));
+                }
                 let default = match (job, p.kind) {
                     (Job::Post(_), _) => "post.html",
                     (_, Kind::Services) => "services.html",

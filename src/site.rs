@@ -127,6 +127,9 @@ pub struct Page {
     pub translation_of: Option<String>,
     /// The services page's data, ready for its template.
     pub services: Option<crate::services::ServicesPage>,
+    /// `[social]` front matter, checked.
+    #[serde(skip)]
+    pub social: crate::social::post::PostSocial,
 }
 
 /// One term of a taxonomy and the posts filed under it.

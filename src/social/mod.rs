@@ -6,4 +6,10 @@
 
 pub mod count;
 pub mod cut;
+pub mod generate;
 pub mod hashtag;
+pub mod output;
+pub mod post;
+pub mod share;
+
+pub use output::write;

@@ -1,0 +1,206 @@
+//! Writes the promotion text beside the output folder (for `public/`, in
+//! `social/` next to it), never inside it: it is for the writer, not for
+//! readers. One Markdown file per post, `snippets.json` for tools and
+//! `schedule.csv` for schedulers that import CSV.
+
+use std::path::{Path, PathBuf};
+
+use super::count::Platform;
+use super::generate::{self, Snippet};
+use super::post::display_name;
+use crate::error::{Diagnostic, Result};
+use crate::site::{Page, Site};
+use crate::write::Staging;
+
+/// Days after publication the first platform's post is scheduled for; the
+/// others follow one a day, wrapping after a week.
+pub const SPREAD_DAYS: usize = 7;
+
+/// Hour (in the post's own offset) scheduled posts go out.
+pub const SCHEDULE_HOUR: i8 = 10;
+
+/// `<output parent>/social`.
+pub fn dir_for(output: &Path) -> PathBuf {
+    output.parent().unwrap_or(Path::new(".")).join("social")
+}
+
+/// Writes `social/` for `site`, replacing the previous one only once every
+/// file has been written. An existing `social/` that samvad did not write
+/// is left alone and reported, so a build never deletes someone's folder.
+pub fn write(site: &Site, output: &Path) -> Result<()> {
+    let target = dir_for(output);
+    if target.is_dir() && !target.join("snippets.json").is_file() {
+        let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
+        if !empty {
+            return Err(Diagnostic::general(format!(
+                "{} exists and was not written by samvad; not replacing it",
+                target.display()
+            ))
+            .hint("move that folder, or build into an output folder whose parent has no `social/`")
+            .into());
+        }
+    }
+    let staging = Staging::new(&target)?;
+    let result = (|| {
+        let mut all = Vec::new();
+        let mut csv = String::from("post,platform,text,url,scheduled_at\r\n");
+        for page in &site.posts {
+            let snippets = generate::for_post(&site.config, page);
+            staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
+            for (i, s) in snippets.iter().enumerate() {
+                let when = scheduled_at(page, i).unwrap_or_default();
+                let row = [s.post.as_str(), s.platform.name(), s.text.as_str(), s.url.as_str(), when.as_str()];
+                csv.push_str(&row.map(csv_field).join(","));
+                csv.push_str("\r\n");
+            }
+            all.extend(snippets);
+        }
+        let json = serde_json::to_string_pretty(&all).expect("snippets serialise");
+        staging.put("snippets.json", json.as_bytes())?;
+        staging.put("schedule.csv", csv.as_bytes())
+    })();
+    match result {
+        Ok(()) => staging.commit(),
+        Err(e) => {
+            staging.abandon();
+            Err(e)
+        }
+    }
+}
+
+/// A slug as a file name: path separators and leading dots cannot escape.
+fn file_stem(slug: &str) -> String {
+    let s = slug.replace(['/', '\\', '\0'], "-");
+    let s = s.trim_start_matches('.');
+    if s.is_empty() {
+        "post".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A post's snippets as Markdown, one `## Platform` section each, the text
+/// in a fence ready to copy. `only` limits it to one platform.
+pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> String {
+    let mut out = format!("# {}\n\n<{}>\n", page.title, page.permalink);
+    for s in snippets.iter().filter(|s| only.is_none_or(|p| p == s.platform)) {
+        let fence = fence_for(&s.text);
+        out.push_str(&format!(
+            "\n## {}\n\n{fence}text\n{}\n{fence}\n\nlength: {}/{}{}\n",
+            display_name(s.platform),
+            s.text,
+            s.length,
+            s.limit,
+            if s.fits { "" } else { " (too long)" }
+        ));
+        if !s.thread.is_empty() {
+            out.push_str(&format!("\nAs a thread of {}:\n", s.thread.len()));
+            for post in &s.thread {
+                let fence = fence_for(post);
+                out.push_str(&format!("\n{fence}text\n{post}\n{fence}\n"));
+            }
+        }
+    }
+    out
+}
+
+/// A backtick fence longer than any run of backticks in `text`.
+fn fence_for(text: &str) -> String {
+    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    "`".repeat(longest.max(2) + 1)
+}
+
+/// RFC 4180: quote a field with a comma, quote or line break; double quotes.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+/// When the `index`-th platform's post goes out: the post's date plus
+/// `1 + index % SPREAD_DAYS` days, at 10:00 in the post's offset.
+pub fn scheduled_at(page: &Page, index: usize) -> Option<String> {
+    let date = page.sort_date?;
+    let local = date.offset.to_datetime(date.instant).date();
+    let day = local.checked_add(jiff::Span::new().days((1 + index % SPREAD_DAYS) as i64)).ok()?;
+    let at = day.to_datetime(jiff::civil::time(SCHEDULE_HOUR, 0, 0, 0));
+    let instant = date.offset.to_timestamp(at).ok()?;
+    Some(crate::dates::Date { instant, offset: date.offset }.rfc3339())
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    /// A post for tests, dated 2026-11-25 09:30 +05:30.
+    pub(crate) fn page(title: &str, slug: &str, tags: &[&str]) -> Page {
+        let date = crate::dates::parse("2026-11-25T09:30:00+05:30", &jiff::tz::TimeZone::UTC).unwrap();
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        Page {
+            kind: crate::load::Kind::Post,
+            title: title.into(),
+            description: None,
+            slug: slug.into(),
+            permalink: format!("https://example.com/posts/{}/", crate::slug::encode_path(slug)),
+            path: String::new(),
+            source: format!("posts/{slug}.md"),
+            lang: "en".into(),
+            date: None,
+            updated: None,
+            draft: false,
+            tags: Vec::new(),
+            categories: Vec::new(),
+            author: String::new(),
+            image: None,
+            content: String::new(),
+            summary: "<p>A summary, with \"quotes\".</p>".into(),
+            has_more: false,
+            toc: Vec::new(),
+            word_count: 0,
+            reading_time: 1,
+            extra: serde_json::Value::Null,
+            translations: Vec::new(),
+            newer: None,
+            older: None,
+            dir: String::new(),
+            sort_date: Some(date),
+            template: None,
+            assets: Vec::new(),
+            raw_terms: BTreeMap::from([("tags".to_string(), tags)]),
+            data: serde_json::Map::new(),
+            translation_of: None,
+            services: None,
+            social: Default::default(),
+        }
+    }
+
+    #[test]
+    fn csv_quotes_per_rfc_4180() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+    }
+
+    #[test]
+    fn schedule_is_10am_in_the_post_offset_spread_over_days() {
+        let p = page("T", "t", &[]);
+        assert_eq!(scheduled_at(&p, 0).unwrap(), "2026-11-26T10:00:00+05:30");
+        assert_eq!(scheduled_at(&p, 6).unwrap(), "2026-12-02T10:00:00+05:30");
+        assert_eq!(scheduled_at(&p, 7).unwrap(), "2026-11-26T10:00:00+05:30");
+    }
+
+    #[test]
+    fn markdown_has_a_section_and_length_per_platform() {
+        let p = page("Title", "t", &["rust"]);
+        let snippets = generate::for_post(&crate::config::Config::default(), &p);
+        let md = markdown(&p, &snippets, None);
+        assert_eq!(md.matches("\n## ").count(), Platform::ALL.len());
+        assert!(md.contains("## X\n\n```text\n") && md.contains("/280\n"), "{md}");
+        let one = markdown(&p, &snippets, Some(Platform::Bluesky));
+        assert_eq!(one.matches("\n## ").count(), 1);
+        assert_eq!(file_stem("../x"), "-x");
+    }
+}
