@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use samvad::dates::{self, Date};
+use samvad::social::count::{Limits, Platform};
 use samvad::{BuildOptions, Error};
 
 /// A fast, Hindi-aware static site generator for chat professionals.
@@ -34,6 +35,45 @@ enum Command {
         /// Site root.
         #[arg(long, global = true, default_value = ".")]
         root: PathBuf,
+    },
+    /// Print a post's promotion text, or count a text as a platform does.
+    Social(SocialArgs),
+}
+
+/// `samvad social <post>` prints a post's snippets; `samvad social count …`
+/// measures a text. `count` is a subcommand, so it wins over a post whose
+/// slug is "count": show that post by its path instead
+/// (`samvad social posts/count.md`).
+#[derive(Args, Debug)]
+#[command(args_conflicts_with_subcommands = true, subcommand_required = false)]
+struct SocialArgs {
+    #[command(subcommand)]
+    command: Option<SocialCommand>,
+    /// The post: its slug, or its path (`content/posts/a.md` or `posts/a.md`).
+    post: Option<String>,
+    /// Only this platform (x, bluesky, mastodon, threads, linkedin, …).
+    #[arg(long)]
+    platform: Option<String>,
+    /// Site root (the folder with samvad.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(Subcommand, Debug)]
+enum SocialCommand {
+    /// Count TEXT as PLATFORM does and say whether it fits.
+    Count {
+        /// The platform (x, bluesky, mastodon, threads, linkedin, …).
+        #[arg(long)]
+        platform: String,
+        /// Print JSON: {"platform","length","limit","fits"}.
+        #[arg(long)]
+        json: bool,
+        /// Site root, for [social.limits] in samvad.toml (used when present).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// The text; `-` reads standard input.
+        text: String,
     },
 }
 
@@ -111,7 +151,71 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("Created {}", path.display());
             Ok(())
         }
+        Command::Social(args) => social(args),
     }
+}
+
+fn platform(name: &str) -> Result<Platform, Error> {
+    Platform::parse(name).map_err(|why| {
+        samvad::Diagnostic::general(format!("--platform: {why}")).hint("pass one of the names above").into()
+    })
+}
+
+fn social(args: SocialArgs) -> Result<(), Error> {
+    if let Some(SocialCommand::Count { platform: name, json, root, text }) = args.command {
+        let platform = platform(&name)?;
+        let text = if text == "-" {
+            let mut buf = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf)
+                .map_err(|e| Error::io("reading standard input", e))?;
+            buf.strip_suffix('\n').map(|t| t.strip_suffix('\r').unwrap_or(t)).unwrap_or(&buf).to_string()
+        } else {
+            text
+        };
+        // A site's own limits apply inside a site; elsewhere, the platform's.
+        let limits = match root.join(samvad::config::CONFIG_FILE).is_file() {
+            true => samvad::config::Config::load(&root)?.social.limits(),
+            false => Limits::new(),
+        };
+        let (length, limit) = (platform.count(&text), limits.get(platform));
+        let fits = platform.fits(&text, limit);
+        if json {
+            #[derive(serde::Serialize)]
+            struct Count<'a> {
+                platform: &'a str,
+                length: usize,
+                limit: usize,
+                fits: bool,
+            }
+            let count = Count { platform: platform.name(), length, limit, fits };
+            println!("{}", serde_json::to_string(&count).expect("counts serialise"));
+        } else {
+            println!("{}: {length}/{limit} ({})", platform.name(), if fits { "fits" } else { "too long" });
+        }
+        return Ok(());
+    }
+    let only = args.platform.as_deref().map(platform).transpose()?;
+    let Some(wanted) = args.post else {
+        return Err(samvad::Diagnostic::general("which post? pass its slug or path")
+            .hint("samvad social <slug>, or samvad social count --platform x \"text\"")
+            .into());
+    };
+    let opts = BuildOptions { root: args.root, drafts: true, future: true, ..BuildOptions::default() };
+    let site = samvad::build::load_site(&opts)?;
+    let key = wanted.replace('\\', "/");
+    let key = key.trim_start_matches("./").trim_start_matches("content/");
+    let post = site.posts.iter().find(|p| p.slug == wanted || p.source == key || format!("posts/{key}") == p.source);
+    let Some(post) = post else {
+        let slugs: Vec<&str> = site.posts.iter().map(|p| p.slug.as_str()).collect();
+        let hint = match samvad::error::closest(&wanted, &slugs) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "pass a post's slug (its folder under /posts/) or its file under content/".to_string(),
+        };
+        return Err(samvad::Diagnostic::general(format!("no post `{wanted}`")).hint(hint).into());
+    };
+    let snippets = samvad::social::generate::for_post(&site.config, post);
+    print!("{}", samvad::social::output::markdown(post, &snippets, only));
+    Ok(())
 }
 
 fn build_options(args: BuildArgs) -> Result<BuildOptions, Error> {
