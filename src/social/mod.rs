@@ -10,6 +10,8 @@ pub mod generate;
 pub mod hashtag;
 pub mod output;
 pub mod post;
+#[cfg(test)]
+mod props;
 pub mod share;
 
 pub use output::write;
