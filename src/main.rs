@@ -50,6 +50,8 @@ struct SocialArgs {
     #[command(subcommand)]
     command: Option<SocialCommand>,
     /// The post: its slug, or its path (`content/posts/a.md` or `posts/a.md`).
+    /// Drafts and future posts are found too, so text can be prepared
+    /// before publishing.
     post: Option<String>,
     /// Only this platform (x, bluesky, mastodon, threads, linkedin, …).
     #[arg(long)]
