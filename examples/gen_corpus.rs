@@ -108,7 +108,7 @@ fn post(i: usize, words: usize, rng: &mut Rng) -> String {
         }
         s.push_str(&paragraph(rng, pool, per));
         s.push_str("\n\n");
-        if k == 4 && i % 2 == 0 {
+        if k == 4 && i.is_multiple_of(2) {
             s.push_str(CODE);
             s.push('\n');
         }

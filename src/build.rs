@@ -162,7 +162,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     })
 }
 
-fn relative(e: Error, root: &Path) -> Error {
+pub(crate) fn relative(e: Error, root: &Path) -> Error {
     match e {
         Error::Content(d) => Error::Content(d.into_iter().map(|d| d.relative_to(root)).collect()),
         other => other,
@@ -194,7 +194,7 @@ fn write_all(
 }
 
 /// Site-wide values every template sees as `site`.
-fn site_context(site: &Site) -> serde_json::Value {
+pub(crate) fn site_context(site: &Site) -> serde_json::Value {
     let nav: Vec<serde_json::Value> = site
         .pages
         .iter()
@@ -216,10 +216,15 @@ fn site_context(site: &Site) -> serde_json::Value {
 }
 
 fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
+    static_files(dir).par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+}
+
+/// Files under a `static/` folder: (source path, output-relative path).
+pub(crate) fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
     if !dir.is_dir() {
-        return Ok(());
+        return Vec::new();
     }
-    let files: Vec<(PathBuf, String)> = walkdir::WalkDir::new(dir)
+    walkdir::WalkDir::new(dir)
         .sort_by_file_name()
         .into_iter()
         .filter_map(|e| e.ok())
@@ -228,18 +233,24 @@ fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
             let rel = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
             (e.path().to_path_buf(), rel)
         })
-        .collect();
-    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+        .collect()
 }
 
-/// Bundle assets go next to their page; loose content files keep their path.
 fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Result<()> {
+    content_files(site, content).par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+}
+
+/// Non-markdown content files: bundle assets go next to their page, loose
+/// files keep their path.
+pub(crate) fn content_files(site: &Site, content: &Path) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
     for page in site.posts.iter().chain(&site.pages) {
         let bundle_dir = page.source.rsplit_once('/').map_or("", |(d, _)| d);
         for asset in &page.assets {
             let name = asset.strip_prefix(bundle_dir).unwrap_or(asset).trim_start_matches('/');
-            staging.copy(&content.join(asset), &format!("{}{name}", page.dir))?;
+            out.push((content.join(asset), format!("{}{name}", page.dir)));
         }
     }
-    site.files.par_iter().try_for_each(|f| staging.copy(&content.join(f), f))
+    out.extend(site.files.iter().map(|f| (content.join(f), f.clone())));
+    out
 }

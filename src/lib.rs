@@ -22,6 +22,7 @@ pub mod parse;
 pub mod render;
 pub mod scaffold;
 pub mod seo;
+pub mod serve;
 #[allow(missing_docs)] // template-facing data, documented in docs/templates.md
 pub mod services;
 pub mod site;

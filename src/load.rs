@@ -27,7 +27,7 @@ pub enum Kind {
 }
 
 /// One markdown file, read and with its front matter parsed.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Absolute path, for messages.
     pub path: PathBuf,
@@ -75,9 +75,28 @@ pub struct Loaded {
 
 /// Walks `content/` and loads every markdown file in it.
 pub fn load(content: &Path, tz: &jiff::tz::TimeZone) -> Result<Loaded> {
+    load_reusing(content, tz, &|_| None)
+}
+
+/// Like [`load`], but takes a file from `cached` instead of reading it
+/// again when it has one; the dev server passes the files that did not
+/// change since its last build.
+pub fn load_reusing(
+    content: &Path,
+    tz: &jiff::tz::TimeZone,
+    cached: &(dyn Fn(&str) -> Option<Source> + Sync),
+) -> Result<Loaded> {
     let (markdown, others) = walk(content)?;
-    let results: Vec<std::result::Result<Source, Vec<Diagnostic>>> =
-        markdown.par_iter().map(|rel| read_source(content, rel, tz)).collect();
+    let results: Vec<std::result::Result<Source, Vec<Diagnostic>>> = markdown
+        .par_iter()
+        .map(|rel| match cached(rel) {
+            Some(mut s) => {
+                s.assets.clear();
+                Ok(s)
+            }
+            None => read_source(content, rel, tz),
+        })
+        .collect();
     let mut loaded = Loaded::default();
     let mut diags = Vec::new();
     for r in results {

@@ -38,6 +38,33 @@ enum Command {
     },
     /// Print a post's promotion text, or count a text as a platform does.
     Social(SocialArgs),
+    /// Build, serve on 127.0.0.1 and rebuild on every edit, with live reload.
+    Serve(ServeArgs),
+}
+
+#[derive(Args, Debug)]
+struct ServeArgs {
+    /// Port to listen on.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+    /// Address to bind; only this machine can connect by default.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// Include drafts.
+    #[arg(long)]
+    drafts: bool,
+    /// Include posts dated in the future.
+    #[arg(long)]
+    future: bool,
+    /// Open the site in a browser.
+    #[arg(long)]
+    open: bool,
+    /// Site root (the folder with samvad.toml).
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Use another theme from themes/.
+    #[arg(long)]
+    theme: Option<String>,
 }
 
 /// `samvad social <post>` prints a post's snippets; `samvad social count …`
@@ -116,6 +143,9 @@ struct BuildArgs {
     /// Pretend "now" is this date (YYYY-MM-DD or RFC 3339).
     #[arg(long)]
     clock: Option<String>,
+    /// Keep running and rebuild after every edit.
+    #[arg(long)]
+    watch: bool,
 }
 
 fn main() -> ExitCode {
@@ -132,7 +162,11 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         Command::Build(args) => {
+            let watch = args.watch;
             let opts = build_options(args)?;
+            if watch {
+                return samvad::serve::watch_build(&opts);
+            }
             let report = samvad::build(&opts)?;
             for w in &report.warnings {
                 eprintln!("warning: {w}");
@@ -154,6 +188,18 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Social(args) => social(args),
+        Command::Serve(args) => samvad::serve::serve(samvad::serve::ServeOptions {
+            build: BuildOptions {
+                root: args.root,
+                drafts: args.drafts,
+                future: args.future,
+                theme: args.theme,
+                ..BuildOptions::default()
+            },
+            bind: args.bind,
+            port: args.port,
+            open: args.open,
+        }),
     }
 }
 

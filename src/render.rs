@@ -5,6 +5,8 @@
 //! Rendering runs on all cores and hands each finished file straight to
 //! the writer, so no build holds the whole site's HTML in memory.
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
@@ -121,7 +123,53 @@ impl<'a> Renderer<'a> {
 
     /// Renders every page and hands each to `sink`, collecting all errors.
     pub fn render_all(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
-        let jobs = self.jobs();
+        self.render_where(&|_| true, sink)
+    }
+
+    /// Renders the pages that show any of `posts` (indices into
+    /// `site.posts`), for rebuilds after a body edit: the post itself and
+    /// the list and term pages its summary appears on.
+    pub fn render_touching(
+        &self,
+        posts: &HashSet<usize>,
+        sink: &(dyn Fn(Output) -> Result<()> + Sync),
+    ) -> Result<usize> {
+        let per = self.site.config.posts_per_page;
+        let on_page = |list: &[usize], n: usize| list.iter().skip((n - 1) * per).take(per).any(|i| posts.contains(i));
+        let all: Vec<usize> = (0..self.site.posts.len()).collect();
+        let links: HashSet<&str> = posts.iter().map(|&i| self.site.posts[i].permalink.as_str()).collect();
+        self.render_where(
+            &|job| match job {
+                Job::Post(p) => links.contains(p.permalink.as_str()),
+                Job::Index(n) => on_page(&all, *n),
+                Job::Term(_, term, n) => on_page(&term.posts, *n),
+                Job::Page(_) | Job::TaxonomyList(_) | Job::NotFound => false,
+            },
+            sink,
+        )
+    }
+
+    /// Every output path the full render would write, without rendering.
+    pub fn paths(&self) -> Vec<String> {
+        self.jobs().iter().map(|j| self.job_file(j)).collect()
+    }
+
+    fn job_file(&self, job: &Job) -> String {
+        match job {
+            Job::Post(p) | Job::Page(p) => format!("{}index.html", p.dir),
+            Job::Index(n) => format!("{}index.html", page_dir("", *n)),
+            Job::TaxonomyList(t) => format!("{}/index.html", t.name),
+            Job::Term(_, term, n) => format!("{}index.html", page_dir(&term.dir, *n)),
+            Job::NotFound => "404.html".to_string(),
+        }
+    }
+
+    fn render_where(
+        &self,
+        keep: &(dyn Fn(&Job) -> bool + Sync),
+        sink: &(dyn Fn(Output) -> Result<()> + Sync),
+    ) -> Result<usize> {
+        let jobs: Vec<Job> = self.jobs().into_iter().filter(|j| keep(j)).collect();
         let errors: Vec<Error> = jobs.par_iter().filter_map(|job| self.render_job(job).and_then(sink).err()).collect();
         if errors.is_empty() {
             return Ok(jobs.len());

@@ -214,6 +214,8 @@ fn link_translations(pages: &mut [Page]) {
         if group.len() > 1 {
             p.translations = group.clone();
             p.translations.sort_by(|a, b| a.lang.cmp(&b.lang).then_with(|| a.href.cmp(&b.href)));
+        } else {
+            p.translations.clear();
         }
     }
 }
