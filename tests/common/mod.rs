@@ -1,0 +1,266 @@
+//! Shared helpers for the end-to-end tests: a throw-away site on disk,
+//! built through the library or the `samvad` binary, and parsed output.
+//!
+//! Every build uses the fixed clock [`CLOCK`], so "future" and "scheduled"
+//! never depend on the day the tests run.
+
+#![allow(dead_code)] // each test crate uses a different subset
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use samvad::{BuildOptions, Report};
+use scraper::{ElementRef, Html, Selector};
+
+/// "Now" for every build in the suite.
+pub const CLOCK: &str = "2026-11-25";
+
+/// A plain config: English, absolute base URL, default theme.
+pub const CONFIG: &str = r#"title = "Test site"
+description = "A site made by the test suite"
+base_url = "https://example.com/"
+language = "en"
+author = "Tester"
+theme = "default"
+"#;
+
+/// The fixed clock as a samvad date.
+pub fn clock() -> samvad::dates::Date {
+    samvad::dates::parse(CLOCK, &jiff::tz::TimeZone::UTC).expect("the fixed clock parses")
+}
+
+/// The repository root (holds the example site and `themes/default`).
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder with the repository's default theme.
+pub struct Site {
+    dir: tempfile::TempDir,
+}
+
+impl Default for Site {
+    fn default() -> Self {
+        Site::new()
+    }
+}
+
+impl Site {
+    /// A site with [`CONFIG`].
+    pub fn new() -> Site {
+        Site::with_config(CONFIG)
+    }
+
+    /// A site with the given `samvad.toml`.
+    pub fn with_config(config: &str) -> Site {
+        let dir = tempfile::Builder::new().prefix("samvad-test-").tempdir().expect("temp dir");
+        copy_dir(&repo().join("themes/default"), &dir.path().join("themes/default"));
+        let site = Site { dir };
+        site.file("samvad.toml", config);
+        site
+    }
+
+    /// The site root.
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// A path under the site root.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    /// Writes a text file under the site root, creating folders.
+    pub fn file(&self, rel: &str, text: &str) -> &Site {
+        self.bytes(rel, text.as_bytes())
+    }
+
+    /// Writes a file of raw bytes under the site root.
+    pub fn bytes(&self, rel: &str, bytes: &[u8]) -> &Site {
+        let path = self.path(rel);
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("create folders");
+        std::fs::write(&path, bytes).expect("write file");
+        self
+    }
+
+    /// Deletes a file under the site root.
+    pub fn remove(&self, rel: &str) {
+        std::fs::remove_file(self.path(rel)).expect("remove file");
+    }
+
+    /// Build options for this site with the fixed clock.
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions { root: self.root().to_path_buf(), clock: Some(clock()), ..BuildOptions::default() }
+    }
+
+    /// Builds through the library.
+    pub fn build(&self) -> samvad::Result<Report> {
+        samvad::build(&self.options())
+    }
+
+    /// Builds through the library after adjusting the options.
+    pub fn build_with(&self, edit: impl FnOnce(&mut BuildOptions)) -> samvad::Result<Report> {
+        let mut opts = self.options();
+        edit(&mut opts);
+        samvad::build(&opts)
+    }
+
+    /// Builds and panics with the error text on failure.
+    pub fn build_ok(&self) -> Report {
+        self.build().unwrap_or_else(|e| panic!("the build should succeed, but failed with:\n{e}"))
+    }
+
+    /// Builds through the library and through the binary; both must fail
+    /// (the binary with exit status 1 and the message on stderr). Returns
+    /// the library's error text.
+    pub fn build_fails(&self) -> String {
+        let message = match self.build() {
+            Ok(report) => panic!("the build should fail, but succeeded: {report}"),
+            Err(e) => e.to_string(),
+        };
+        let out = self.cli(&["build"]);
+        assert_eq!(out.status.code(), Some(1), "binary exit status\n{}", describe(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(&message),
+            "stderr should carry the same message\nlibrary: {message}\n{}",
+            describe(&out)
+        );
+        message
+    }
+
+    /// Runs the binary with `args`, then `--root <site>` and (for `build`)
+    /// `--clock`.
+    pub fn cli(&self, args: &[&str]) -> Output {
+        let mut cmd = samvad();
+        cmd.args(args).arg("--root").arg(self.root());
+        if args.first() == Some(&"build") {
+            cmd.args(["--clock", CLOCK]);
+        }
+        cmd.output().expect("run samvad")
+    }
+
+    /// The default output folder.
+    pub fn out(&self) -> PathBuf {
+        self.path("public")
+    }
+
+    /// A path in the default output folder.
+    pub fn output(&self, rel: &str) -> PathBuf {
+        self.out().join(rel)
+    }
+
+    /// Is there a file at `rel` in the output?
+    pub fn exists(&self, rel: &str) -> bool {
+        self.output(rel).is_file()
+    }
+
+    /// Reads an output file as text.
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.output(rel)).unwrap_or_else(|e| panic!("read public/{rel}: {e}"))
+    }
+
+    /// Parses an output file as an HTML document.
+    pub fn html(&self, rel: &str) -> Html {
+        Html::parse_document(&self.read(rel))
+    }
+
+    /// Every output file, path to bytes.
+    pub fn snapshot(&self) -> BTreeMap<String, Vec<u8>> {
+        snapshot(&self.out())
+    }
+}
+
+/// Front matter and body of a simple post.
+pub fn post(title: &str, date: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndate = {date}\n+++\n\n{body}\n")
+}
+
+/// A post with extra front matter lines (each ending in a newline).
+pub fn post_with(title: &str, date: &str, front: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\ndate = {date}\n{front}+++\n\n{body}\n")
+}
+
+/// A page (no date).
+pub fn page(title: &str, body: &str) -> String {
+    format!("+++\ntitle = \"{title}\"\n+++\n\n{body}\n")
+}
+
+/// The `samvad` binary built for this test run.
+pub fn samvad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_samvad"))
+}
+
+/// Exit status, stdout and stderr, for assertion messages.
+pub fn describe(out: &Output) -> String {
+    format!(
+        "status: {:?}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// Parses a CSS selector.
+pub fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap_or_else(|e| panic!("bad selector {css:?}: {e:?}"))
+}
+
+/// Every element matching `css`.
+pub fn select<'a>(doc: &'a Html, css: &str) -> Vec<ElementRef<'a>> {
+    doc.select(&sel(css)).collect()
+}
+
+/// The one element matching `css`; panics if there are none or several.
+pub fn one<'a>(doc: &'a Html, css: &str) -> ElementRef<'a> {
+    let found = select(doc, css);
+    assert_eq!(found.len(), 1, "expected exactly one `{css}`, found {}", found.len());
+    found[0]
+}
+
+/// Text content with runs of whitespace collapsed.
+pub fn text(el: ElementRef) -> String {
+    el.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The title links of the `.post-card` items of a list page, in order.
+pub fn card_links(doc: &Html) -> Vec<ElementRef<'_>> {
+    select(doc, ".post-card h2 a, .post-card h3 a")
+}
+
+/// Titles of the `.post-card` items of a list page, in order.
+pub fn card_titles(doc: &Html) -> Vec<String> {
+    card_links(doc).into_iter().map(text).collect()
+}
+
+/// An `href` percent-decoded.
+pub fn decoded(href: &str) -> String {
+    percent_encoding::percent_decode_str(href).decode_utf8().expect("UTF-8 URL").into_owned()
+}
+
+/// Every file under `dir`, relative path to bytes.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.expect("walk output");
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
+            files.insert(rel, std::fs::read(entry.path()).expect("read output file"));
+        }
+    }
+    files
+}
+
+/// Copies a folder tree.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk theme");
+        let dest = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).expect("create folder");
+        } else {
+            std::fs::copy(entry.path(), &dest).expect("copy file");
+        }
+    }
+}
