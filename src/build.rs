@@ -73,7 +73,7 @@ impl std::fmt::Display for Report {
 
 /// Loads the config with command-line overrides applied.
 pub fn load_config(opts: &BuildOptions) -> Result<Config> {
-    let mut config = Config::load(&opts.root)?;
+    let mut config = Config::load(&opts.root).map_err(|e| relative(e, &opts.root))?;
     if let Some(url) = &opts.base_url {
         config.base_url = url.clone();
         Config::parse(&format!("base_url = {}", toml::Value::String(url.clone())), Path::new("--base-url"))?;
@@ -111,14 +111,20 @@ fn model(opts: &BuildOptions, config: Config) -> Result<(Site, Plan)> {
     let filter = Filter { drafts: opts.drafts, future: opts.future, now: opts.clock.unwrap_or_else(Date::now) };
     let theme_dir = opts.root.join("themes").join(&config.theme);
     let content = opts.root.join("content");
-    let loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
+    let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
     let assets = link::AssetRoots {
         content: content.clone(),
         statics: vec![opts.root.join("static"), theme_dir.join("static")],
     };
-    let plan = link::plan(loaded.sources, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
-    let pages =
-        parse::parse(plan.placed, &plan.urls, &config, filter.now.instant).map_err(|e| relative(e, &opts.root))?;
+    let sources = std::mem::take(&mut loaded.sources);
+    let mut plan =
+        link::plan(sources, &config, &filter, &assets).map_err(|e| relative(loaded.fail_with(e), &opts.root))?;
+    plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
+    let pages = parse::parse(plan.placed, &plan.links, &config, filter.now.instant)
+        .map_err(|e| relative(loaded.fail_with(e), &opts.root))?;
+    if !loaded.errors.is_empty() {
+        return Err(relative(Error::Content(loaded.errors), &opts.root));
+    }
     let site = Site::assemble(config, pages, loaded.files);
     Ok((site, Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings }))
 }
@@ -138,9 +144,20 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         .hint("set theme = \"default\" or copy a theme into themes/")
         .into());
     }
-    let (site, plan) = model(opts, config)?;
-    let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"))
-        .map_err(|e| relative(e, &opts.root))?;
+    // Content and templates are both checked before failing, so a writer
+    // sees every problem of the run at once.
+    let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"));
+    let ((site, plan), templates) = match (model(opts, config), templates) {
+        (Ok(m), Ok(t)) => (m, t),
+        (Err(a), Err(b)) => {
+            let mut all = a.diagnostics();
+            all.extend(relative(b, &opts.root).diagnostics());
+            return Err(Error::Content(all));
+        }
+        (Err(e), _) => return Err(e),
+        (_, Err(e)) => return Err(relative(e, &opts.root)),
+    };
+    templates::check_pages(&site, &templates, &opts.root).map_err(|e| relative(e, &opts.root))?;
     let staging = Staging::new(&output)?;
     let rendered = match write_all(&site, &templates, &staging, &opts.root, &theme_dir) {
         Ok(rendered) => rendered,

@@ -57,6 +57,12 @@ impl Date {
         Date { instant: Timestamp::now(), offset: Offset::UTC }
     }
 
+    /// Now, shown in `tz`: the calendar date a writer there sees today.
+    pub fn now_in(tz: &TimeZone) -> Date {
+        let instant = Timestamp::now();
+        Date { instant, offset: tz.to_offset(instant) }
+    }
+
     fn local(&self) -> civil::DateTime {
         self.offset.to_datetime(self.instant)
     }

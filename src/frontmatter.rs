@@ -107,8 +107,15 @@ pub fn parse_value(split: &Split, path: &Path) -> Result<Map<String, Value>, Dia
     }
 }
 
+/// The parser's message without its own position, which counts from the
+/// front matter rather than the file and would contradict ours.
 fn first_line(s: &str) -> &str {
-    s.lines().next().unwrap_or(s)
+    let line = s.lines().next().unwrap_or(s);
+    let line = line.strip_prefix("error: ").unwrap_or(line);
+    match line.find(": ") {
+        Some(i) if line[..i].starts_with("line ") && line[..i].contains(" column ") => &line[i + 2..],
+        _ => line,
+    }
 }
 
 /// TOML dates become RFC 3339 strings so both syntaxes look alike.
@@ -308,8 +315,10 @@ pub fn fields(
         translation_of: f.string(&map, "translation_of"),
         data: SERVICES_KEYS.iter().filter_map(|k| map.get(*k).map(|v| (k.to_string(), v.clone()))).collect(),
     };
-    if fm.title.as_deref().is_none_or(|t| t.trim().is_empty()) && !map.contains_key("title") {
+    if !map.contains_key("title") {
         f.diags.push(Diagnostic::new(path, "missing `title`").at_line(2).hint("add title = \"…\" to the front matter"));
+    } else if fm.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        f.error("title", "`title` is empty".into(), "write the page's title between the quotes");
     }
     if f.diags.is_empty() {
         Ok(fm)

@@ -35,13 +35,24 @@ pub struct Placed {
     pub permalink: String,
 }
 
+/// Where links between content files lead.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Content-relative source path (`posts/a.md`) to permalink.
+    pub urls: HashMap<String, String>,
+    /// Files that exist but are not published, and why ("a draft",
+    /// "scheduled", "has errors"), so a link to one is explained rather
+    /// than called missing.
+    pub hidden: HashMap<String, &'static str>,
+}
+
 /// The result of the link stage.
 #[derive(Debug, Default)]
 pub struct Plan {
     /// Published sources in content order.
     pub placed: Vec<Placed>,
-    /// Content-relative source path to permalink, for internal links.
-    pub urls: HashMap<String, String>,
+    /// Where internal links point.
+    pub links: Links,
     /// Drafts left out.
     pub drafts: usize,
     /// Future posts left out.
@@ -61,6 +72,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
     for source in sources {
         if source.front.draft && !filter.drafts {
             plan.drafts += 1;
+            plan.links.hidden.insert(source.rel.clone(), "a draft");
             continue;
         }
         if source.kind == Kind::Post
@@ -68,6 +80,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
             && source.front.date.is_some_and(|d| d.instant > filter.now.instant)
         {
             plan.scheduled += 1;
+            plan.links.hidden.insert(source.rel.clone(), "scheduled for later");
             continue;
         }
         let slug = match slug_for(&source, config, &mut plan.warnings) {
@@ -79,6 +92,14 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
         };
         diags.extend(check_references(&source, &all_sources, assets));
         let dir = dir_for(&source, &slug);
+        if let Some(what) = generated_at(&dir, config, assets) {
+            diags.push(
+                Diagnostic::new(&source.path, format!("this page's URL /{dir} is taken by {what}"))
+                    .at_line(crate::config::key_line(&source.text, "slug").unwrap_or(1))
+                    .hint("give the page another `slug` in its front matter, or rename the file"),
+            );
+            continue;
+        }
         if let Some(first) = owners.insert(dir.clone(), source.rel.clone()) {
             diags.push(
                 Diagnostic::new(
@@ -91,7 +112,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
             continue;
         }
         let permalink = format!("{base}{}", encode_path(&dir));
-        plan.urls.insert(source.rel.clone(), permalink.clone());
+        plan.links.urls.insert(source.rel.clone(), permalink.clone());
         plan.placed.push(Placed { source, slug, dir, permalink });
     }
     if diags.is_empty() {
@@ -146,6 +167,31 @@ fn image_exists(image: &str, source: &Source, assets: &AssetRoots) -> bool {
         return assets.statics.iter().any(|d| d.join(rooted).is_file()) || assets.content.join(rooted).is_file();
     }
     assets.content.join(source.dir()).join(image).is_file() || assets.statics.iter().any(|d| d.join(image).is_file())
+}
+
+/// Files and folders samvad generates at the top of the output.
+const GENERATED_FILES: &[&str] =
+    &["index.html", "404.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt", "highlight.css"];
+const GENERATED_DIRS: &[&str] = &["page", "lang", "posts", "__samvad"];
+
+/// What else would be written at `dir`, if anything: a taxonomy's pages,
+/// list pages, a feed, or a static file of the same name.
+fn generated_at(dir: &str, config: &Config, assets: &AssetRoots) -> Option<String> {
+    let first = dir.split('/').next().unwrap_or("");
+    if dir.starts_with("posts/") {
+        return None;
+    }
+    if config.taxonomies.iter().any(|t| t == first) {
+        return Some(format!("the {first} pages"));
+    }
+    if GENERATED_DIRS.contains(&first) && !first.is_empty() {
+        return Some(format!("samvad's own /{first}/ pages"));
+    }
+    let name = dir.trim_end_matches('/');
+    if GENERATED_FILES.contains(&name) {
+        return Some(format!("the generated file /{name}"));
+    }
+    assets.statics.iter().find(|d| d.join(name).is_file()).map(|_| format!("the static file /{name}"))
 }
 
 fn dir_for(source: &Source, slug: &str) -> String {

@@ -71,6 +71,20 @@ pub struct Loaded {
     pub sources: Vec<Source>,
     /// Other files to copy as they are (content-relative), outside bundles.
     pub files: Vec<String>,
+    /// Problems with files that could not be loaded; the rest still goes
+    /// through the pipeline so every error of a run is reported at once.
+    pub errors: Vec<Diagnostic>,
+    /// Markdown files that failed to load (content-relative).
+    pub broken: Vec<String>,
+}
+
+impl Loaded {
+    /// Fails with every error found so far plus `more`.
+    pub fn fail_with(&self, more: Error) -> Error {
+        let mut all = self.errors.clone();
+        all.extend(more.diagnostics());
+        Error::Content(all)
+    }
 }
 
 /// Walks `content/` and loads every markdown file in it.
@@ -86,7 +100,7 @@ pub fn load_reusing(
     tz: &jiff::tz::TimeZone,
     cached: &(dyn Fn(&str) -> Option<Source> + Sync),
 ) -> Result<Loaded> {
-    let (markdown, others) = walk(content)?;
+    let (markdown, others, walk_errors) = walk(content);
     let results: Vec<std::result::Result<Source, Vec<Diagnostic>>> = markdown
         .par_iter()
         .map(|rel| match cached(rel) {
@@ -97,16 +111,15 @@ pub fn load_reusing(
             None => read_source(content, rel, tz),
         })
         .collect();
-    let mut loaded = Loaded::default();
-    let mut diags = Vec::new();
-    for r in results {
+    let mut loaded = Loaded { errors: walk_errors, ..Loaded::default() };
+    for (r, rel) in results.into_iter().zip(&markdown) {
         match r {
             Ok(s) => loaded.sources.push(s),
-            Err(d) => diags.extend(d),
+            Err(d) => {
+                loaded.errors.extend(d);
+                loaded.broken.push(rel.clone());
+            }
         }
-    }
-    if !diags.is_empty() {
-        return Err(Error::Content(diags));
     }
     let bundle_dirs: Vec<String> =
         loaded.sources.iter().filter(|s| s.is_bundle()).map(|s| format!("{}/", s.dir())).collect();
@@ -124,17 +137,27 @@ pub fn load_reusing(
 
 /// Content-relative paths of markdown files and of other files, sorted so
 /// the build never depends on directory order.
-fn walk(content: &Path) -> Result<(Vec<String>, Vec<String>)> {
+fn walk(content: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
+    let mut errors = Vec::new();
     if !content.exists() {
-        return Ok((markdown, others));
+        return (markdown, others, errors);
     }
-    for entry in WalkDir::new(content).sort_by_file_name() {
-        let entry = entry.map_err(|e| {
-            let path = e.path().unwrap_or(content).to_path_buf();
-            Error::from(Diagnostic::new(path, format!("cannot read: {e}")).hint("check the file's permissions"))
-        })?;
+    // Symlinks are followed, so a linked post builds and a dangling link is
+    // reported instead of vanishing silently.
+    for entry in WalkDir::new(content).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                let path = e.path().unwrap_or(content).to_path_buf();
+                errors.push(
+                    Diagnostic::new(path, format!("cannot read: {e}"))
+                        .hint("check that the file exists and is readable (a symlink must point at a real file)"),
+                );
+                continue;
+            }
+        };
         if !entry.file_type().is_file() || is_ignored(entry.file_name().to_string_lossy().as_ref()) {
             continue;
         }
@@ -146,7 +169,7 @@ fn walk(content: &Path) -> Result<(Vec<String>, Vec<String>)> {
             others.push(rel);
         }
     }
-    Ok((markdown, others))
+    (markdown, others, errors)
 }
 
 /// Editor droppings and hidden files are never content.

@@ -181,7 +181,12 @@ fn run(cli: Cli) -> Result<(), Error> {
         }
         Command::New { what, root } => {
             let path = match what {
-                NewWhat::Post { title } => samvad::scaffold::new_post(&root, &title, Date::now())?,
+                NewWhat::Post { title } => {
+                    // Date the post in the site's time zone, so an evening post
+                    // west of UTC is not "tomorrow" and left out as scheduled.
+                    let tz = samvad::config::Config::load(&root).map(|c| c.tz()).unwrap_or(jiff::tz::TimeZone::UTC);
+                    samvad::scaffold::new_post(&root, &title, Date::now_in(&tz))?
+                }
                 NewWhat::Page { title } => samvad::scaffold::new_page(&root, &title)?,
             };
             println!("Created {}", path.display());

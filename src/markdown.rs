@@ -2,7 +2,7 @@
 //! collects everything later stages need (summary split, table of
 //! contents, word count), so no page body is ever parsed twice.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
@@ -46,8 +46,8 @@ pub struct LinkContext<'a> {
     pub file: &'a Path,
     /// Its folder relative to `content/`, with `/` separators ("" at top).
     pub dir: &'a str,
-    /// Content-relative source path (`posts/a.md`) to permalink.
-    pub urls: &'a HashMap<String, String>,
+    /// Where other content files are published.
+    pub links: &'a crate::link::Links,
     /// The file line where the body starts.
     pub body_line: usize,
 }
@@ -238,9 +238,19 @@ impl<'a, 'b> Pass<'a, 'b> {
     fn resolve_link(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
         let Some(links) = self.links else { return dest };
         let Some((target, fragment)) = internal_target(&dest, links.dir) else { return dest };
-        match links.urls.get(&target) {
-            Some(url) => format!("{url}{fragment}").into(),
-            None => {
+        match (links.links.urls.get(&target), links.links.hidden.get(&target)) {
+            (Some(url), _) => format!("{url}{fragment}").into(),
+            (None, Some(&"has errors")) => dest,
+            (None, Some(why)) => {
+                let (line, col) = line_col(self.body, offset);
+                self.errors.push(
+                    Diagnostic::new(links.file, format!("link to `{dest}`, which is {why} and so not published"))
+                        .at(line + links.body_line - 1, col)
+                        .hint("publish it first, build with --drafts/--future to preview, or remove the link"),
+                );
+                dest
+            }
+            (None, None) => {
                 let (line, col) = line_col(self.body, offset);
                 self.errors.push(
                     Diagnostic::new(
@@ -309,10 +319,14 @@ fn insert(siblings: &mut Vec<TocEntry>, entry: TocEntry) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
     fn md(body: &str) -> Result<Rendered, Vec<Diagnostic>> {
-        let urls = HashMap::from([("posts/b.md".to_string(), "https://x.in/posts/b/".to_string())]);
-        let links = LinkContext { file: Path::new("content/posts/a.md"), dir: "posts", urls: &urls, body_line: 5 };
+        let links = crate::link::Links {
+            urls: HashMap::from([("posts/b.md".to_string(), "https://x.in/posts/b/".to_string())]),
+            hidden: HashMap::new(),
+        };
+        let links = LinkContext { file: Path::new("content/posts/a.md"), dir: "posts", links: &links, body_line: 5 };
         render(body, MarkdownOptions { smart_punctuation: false, slugify: SlugStyle::Unicode }, &links)
     }
 

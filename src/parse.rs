@@ -1,13 +1,13 @@
 //! Parse stage: render every placed source's markdown on all cores and
 //! turn it into a [`Page`]. Each body is parsed exactly once.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
-use crate::link::Placed;
+use crate::link::{Links, Placed};
 use crate::load::{Kind, Source};
 use crate::markdown::{self, LinkContext, MarkdownOptions, Rendered};
 use crate::services::{self, ServicesPage};
@@ -15,15 +15,10 @@ use crate::site::{DateView, Page};
 use crate::text;
 
 /// Renders all placed sources; reports every broken link at once.
-pub fn parse(
-    placed: Vec<Placed>,
-    urls: &HashMap<String, String>,
-    config: &Config,
-    now: jiff::Timestamp,
-) -> Result<Vec<Page>> {
+pub fn parse(placed: Vec<Placed>, links: &Links, config: &Config, now: jiff::Timestamp) -> Result<Vec<Page>> {
     let opts = MarkdownOptions { smart_punctuation: config.smart_punctuation, slugify: config.slugify };
     let results: Vec<std::result::Result<Page, Vec<Diagnostic>>> =
-        placed.into_par_iter().map(|p| parse_one(p, urls, config, opts, now)).collect();
+        placed.into_par_iter().map(|p| parse_one(p, links, config, opts, now)).collect();
     let mut pages = Vec::with_capacity(results.len());
     let mut diags = Vec::new();
     for r in results {
@@ -41,13 +36,13 @@ pub fn parse(
 
 fn parse_one(
     placed: Placed,
-    urls: &HashMap<String, String>,
+    links: &Links,
     config: &Config,
     opts: MarkdownOptions,
     now: jiff::Timestamp,
 ) -> std::result::Result<Page, Vec<Diagnostic>> {
     let Placed { source, slug, dir, permalink } = placed;
-    let links = LinkContext { file: &source.path, dir: source.dir(), urls, body_line: source.body_line };
+    let links = LinkContext { file: &source.path, dir: source.dir(), links, body_line: source.body_line };
     let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
     let lang = source.front.lang.clone().unwrap_or_else(|| config.language.clone());
     let services = match source.kind {

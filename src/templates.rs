@@ -68,6 +68,31 @@ pub fn load(theme_dir: &Path, site_dir: &Path) -> Result<Templates> {
     Ok(Templates { tera, files })
 }
 
+/// Every page that names its own `template` must name one that exists;
+/// the error points at the `template` line of that page.
+pub fn check_pages(site: &crate::site::Site, templates: &Templates, root: &Path) -> Result<()> {
+    let diags: Vec<Diagnostic> = site
+        .posts
+        .iter()
+        .chain(&site.pages)
+        .filter_map(|p| p.template.as_ref().map(|t| (p, t)))
+        .filter(|(_, t)| !templates.files.iter().any(|(n, _)| n == *t))
+        .map(|(p, t)| {
+            let path = root.join("content").join(&p.source);
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            let line = crate::config::key_line(&text, "template").unwrap_or(1);
+            Diagnostic::new(path, format!("missing template `{t}`: no such file in templates/"))
+                .at_line(line)
+                .hint(format!("add templates/{t}, or use one of the theme's templates such as page.html"))
+        })
+        .collect();
+    if diags.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Content(diags))
+    }
+}
+
 /// Filters samvad adds to tera.
 fn register(tera: &mut Tera) {
     tera.register_filter("json_script", json_script);

@@ -86,7 +86,7 @@ pub fn check_output(root: &Path, output: &Path) -> Result<()> {
     let output = absolute(output);
     let protected =
         [root.clone(), root.join("content"), root.join("templates"), root.join("static"), root.join("themes")];
-    if protected.contains(&output) || root.starts_with(&output) {
+    if protected[1..].iter().any(|p| output.starts_with(p)) || output == root || root.starts_with(&output) {
         return Err(Diagnostic::general(format!(
             "refusing to use {} as the output folder: building would replace your sources",
             output.display()

@@ -39,7 +39,6 @@ fn malformed_yaml_front_matter() {
 }
 
 #[test]
-#[ignore = "bug: the YAML message also quotes the parser's own position, counted from the front matter (src/frontmatter.rs, fn parse_value: `first_line(&e.to_string())`)"]
 fn yaml_error_message_has_one_line_number() {
     let site = site();
     site.file("content/posts/a.md", "---\ntitle: A\ndate: 2026-11-01\ntags: [chat, support\n---\nbody\n");
@@ -82,7 +81,6 @@ fn missing_title() {
 }
 
 #[test]
-#[ignore = "bug: a blank `title = \"\"` is accepted (src/frontmatter.rs, fn fields: the blank check is `&& !map.contains_key(\"title\")`)"]
 fn blank_title() {
     let site = site();
     site.file("content/posts/a.md", "+++\ntitle = \"  \"\ndate = 2026-11-01\n+++\nbody\n");
@@ -135,7 +133,6 @@ fn duplicate_url_names_both_files() {
 }
 
 #[test]
-#[ignore = "bug: a page whose URL is a generated page's (tags/) is not reported; the two race for tags/index.html and either may win (src/link.rs, fn plan: `owners` only holds content pages)"]
 fn page_at_a_generated_url_is_reported() {
     let site = site();
     site.file("content/posts/t.md", &post_with("Tagged", "2026-11-02", "tags = [\"chat\"]\n", "x"));
@@ -154,7 +151,6 @@ fn page_at_a_generated_url_is_reported() {
 }
 
 #[test]
-#[ignore = "bug: a page slug naming a generated file (`index.html`) fails with a bare I/O error about the staging folder, naming no content file (src/link.rs, fn slug_for)"]
 fn slug_naming_a_generated_file_is_reported() {
     let site = site();
     site.file("content/odd.md", "+++\ntitle = \"Odd\"\nslug = \"index.html\"\n+++\nx\n");
@@ -164,7 +160,6 @@ fn slug_naming_a_generated_file_is_reported() {
 }
 
 #[test]
-#[ignore = "bug: a link to a draft says the file is missing although it exists (src/markdown.rs, Pass::resolve_link; drafts are absent from plan.urls)"]
 fn link_to_a_draft_says_it_is_a_draft() {
     let site = site();
     site.file("content/posts/a.md", &post("A", "2026-11-01", "See [the draft](d.md)."))
@@ -216,7 +211,6 @@ fn missing_template_fails_the_build() {
 }
 
 #[test]
-#[ignore = "bug: the missing-template error names the output file, not the content file and line that asked for it (src/render.rs, Renderer::render)"]
 fn missing_template_names_the_content_file_and_line() {
     let site = site();
     site.file("content/posts/a.md", &post_with("A", "2026-11-01", "template = \"nope.html\"\n", "x"));
@@ -250,7 +244,6 @@ fn unreadable_file() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: a dangling symlink named *.md under content/ is skipped silently (src/load.rs, fn walk: `!entry.file_type().is_file()` drops symlinks)"]
 fn dangling_symlink_is_reported() {
     let site = site();
     std::os::unix::fs::symlink(site.path("nowhere/x.md"), site.path("content/posts/x.md")).unwrap();
@@ -260,7 +253,6 @@ fn dangling_symlink_is_reported() {
 
 #[cfg(unix)]
 #[test]
-#[ignore = "bug: a symlinked markdown file is skipped silently (src/load.rs, fn walk: `!entry.file_type().is_file()` drops symlinks)"]
 fn symlinked_post_is_built() {
     let site = site();
     site.file("drafts-elsewhere/linked.md", &post("Linked", "2026-11-03", "Through a symlink."));
@@ -287,7 +279,6 @@ fn unknown_config_key_suggests_the_closest() {
 }
 
 #[test]
-#[ignore = "bug: config diagnostics carry the absolute path of samvad.toml (src/build.rs, fn build: load_config's error is not passed through `relative`)"]
 fn config_errors_name_the_file_relative_to_the_site() {
     let site = site();
     site.file("samvad.toml", &format!("{}post_per_page = 5\n", common::CONFIG));
@@ -304,7 +295,6 @@ fn base_url_must_be_absolute() {
 }
 
 #[test]
-#[ignore = "bug (README: \"all content errors of a run are reported together\"): a front matter error stops the build before links are checked (src/build.rs, fn build: each stage returns on its own errors)"]
 fn errors_from_different_stages_are_reported_together() {
     let site = site();
     site.file("content/posts/a.md", &post_with("A", "2026-11-01", "tags = \"x\"\n", "x"))

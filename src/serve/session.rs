@@ -120,8 +120,9 @@ impl Session {
         let config = theme.config.clone();
         let content = self.opts.root.join("content");
         let cache = &self.sources;
-        let loaded = load::load_reusing(&content, &config.tz(), &|rel| cache.get(rel).cloned())?;
+        let mut loaded = load::load_reusing(&content, &config.tz(), &|rel| cache.get(rel).cloned())?;
         self.sources = loaded.sources.iter().map(|s| (s.rel.clone(), s.clone())).collect();
+        let sources = std::mem::take(&mut loaded.sources);
         let filter = Filter {
             drafts: self.opts.drafts,
             future: self.opts.future,
@@ -129,8 +130,9 @@ impl Session {
         };
         let assets =
             link::AssetRoots { content, statics: vec![self.opts.root.join("static"), theme.theme_dir.join("static")] };
-        let plan = link::plan(loaded.sources, &config, &filter, &assets)?;
-        let urls_key = fingerprint(&plan.urls.iter().collect::<BTreeMap<_, _>>());
+        let mut plan = link::plan(sources, &config, &filter, &assets).map_err(|e| loaded.fail_with(e))?;
+        plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
+        let urls_key = fingerprint(&plan.links.urls.iter().collect::<BTreeMap<_, _>>());
         let mut fresh = Vec::new();
         let mut pages = Vec::with_capacity(plan.placed.len());
         for placed in plan.placed {
@@ -142,7 +144,11 @@ impl Session {
         }
         let keys: Vec<(String, u64)> = fresh.iter().map(|(k, p)| (p.source.rel.clone(), *k)).collect();
         let parsed =
-            parse::parse(fresh.into_iter().map(|(_, p)| p).collect(), &plan.urls, &config, filter.now.instant)?;
+            parse::parse(fresh.into_iter().map(|(_, p)| p).collect(), &plan.links, &config, filter.now.instant)
+                .map_err(|e| loaded.fail_with(e))?;
+        if !loaded.errors.is_empty() {
+            return Err(crate::Error::Content(loaded.errors));
+        }
         let count = parsed.len();
         let live: HashSet<String> =
             pages.iter().map(|p| p.source.clone()).chain(keys.iter().map(|(r, _)| r.clone())).collect();
