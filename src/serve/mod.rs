@@ -55,7 +55,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let session = Arc::new(Mutex::new(Session::new(build.clone(), &out)));
     let reload = Broadcaster::default();
     reload.keep_alive();
-    rebuild(&session, &reload, &Change { full: true, ..Change::default() });
+    rebuild(&session, &reload, &Change { full: true, config: true, ..Change::default() });
     let root = out.canonicalize().map_err(|e| Error::io(format!("reading {}", out.display()), e))?;
     let server = Arc::new(server);
     for _ in 0..8 {

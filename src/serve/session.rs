@@ -87,9 +87,13 @@ impl Session {
         let root = self.opts.root.clone();
         let full = change.full || self.theme.is_none();
         if full {
+            // A template edit re-renders every page but keeps the parsed
+            // markdown; only a config edit throws that away too.
+            if change.config || self.theme.is_none() {
+                self.sources.clear();
+                self.pages.clear();
+            }
             self.theme = None;
-            self.sources.clear();
-            self.pages.clear();
             self.last_posts = None;
             self.theme = Some(self.load_theme().map_err(|e| build::relative(e, &root))?);
         }

@@ -27,8 +27,11 @@ pub struct Change {
     pub content: BTreeSet<PathBuf>,
     /// Static files.
     pub statics: BTreeSet<PathBuf>,
-    /// Config, templates, theme or i18n: everything must be rebuilt.
+    /// Config, templates, theme or i18n: every page must be rendered again.
     pub full: bool,
+    /// `samvad.toml` itself: pages must also be parsed again, since slugs,
+    /// languages and reading speeds may have changed.
+    pub config: bool,
 }
 
 impl Change {
@@ -67,6 +70,10 @@ impl Change {
             }
             "themes" if rel.components().nth(2).is_some_and(|c| c.as_os_str() == "static") => {
                 self.statics.insert(rel.to_path_buf());
+            }
+            "samvad.toml" => {
+                self.full = true;
+                self.config = true;
             }
             _ => self.full = true,
         }
