@@ -52,6 +52,8 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     let mut build = opts.build.clone();
     build.base_url = Some(format!("http://{addr}/"));
     build.output = Some(out.clone());
+    // Watch before the first build, so an edit made while it runs is not lost.
+    let watch = Watch::new(&build.root)?;
     let session = Arc::new(Mutex::new(Session::new(build.clone(), &out)));
     let reload = Broadcaster::default();
     reload.keep_alive();
@@ -70,7 +72,6 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     if opts.open {
         open_browser(&format!("http://{addr}/"));
     }
-    let watch = Watch::new(&build.root)?;
     while let Some(change) = watch.next() {
         rebuild(&session, &reload, &change);
     }
@@ -102,9 +103,8 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
 
 /// `samvad build --watch`: a normal, atomic build after every edit.
 pub fn watch_build(opts: &BuildOptions) -> Result<()> {
-    let report = crate::build::build(opts);
-    print_report(report);
     let watch = Watch::new(&opts.root)?;
+    print_report(crate::build::build(opts));
     while let Some(change) = watch.next() {
         println!("Changed: {}", change.describe());
         print_report(crate::build::build(opts));

@@ -82,7 +82,7 @@ impl Change {
 
 /// A running watcher over a site.
 pub struct Watch {
-    _watcher: notify::RecommendedWatcher,
+    _watcher: Box<dyn Watcher + Send>,
     events: Receiver<notify::Result<notify::Event>>,
     root: PathBuf,
 }
