@@ -81,6 +81,7 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config> {
     if let Some(theme) = &opts.theme {
         config.theme = theme.clone();
     }
+    crate::theme::apply(&opts.root, &mut config).map_err(|e| relative(e, &opts.root))?;
     Ok(config)
 }
 
@@ -158,8 +159,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         (_, Err(e)) => return Err(relative(e, &opts.root)),
     };
     templates::check_pages(&site, &templates, &opts.root).map_err(|e| relative(e, &opts.root))?;
+    let strings = Strings::load(&theme_dir.join("i18n")).map_err(|e| relative(e, &opts.root))?;
     let staging = Staging::new(&output)?;
-    let rendered = match write_all(&site, &templates, &staging, &opts.root, &theme_dir) {
+    let rendered = match write_all(&site, &templates, &strings, &staging, &opts.root, &theme_dir) {
         Ok(rendered) => rendered,
         Err(e) => {
             staging.abandon();
@@ -175,7 +177,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         drafts: plan.drafts,
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
-        warnings: plan.warnings,
+        warnings: plan.warnings.into_iter().chain(strings.warnings).collect(),
     })
 }
 
@@ -190,13 +192,13 @@ pub(crate) fn relative(e: Error, root: &Path) -> Error {
 fn write_all(
     site: &Site,
     templates: &templates::Templates,
+    strings: &Strings,
     staging: &Staging,
     root: &Path,
     theme_dir: &Path,
 ) -> Result<usize> {
     let site_ctx = site_context(site);
-    let strings = Strings::load(&theme_dir.join("i18n"))?;
-    let renderer = Renderer::new(site, templates, &strings, &site_ctx)?;
+    let renderer = Renderer::new(site, templates, strings, &site_ctx)?;
     let rendered = renderer.render_all(&|(path, html)| staging.put(&path, html.as_bytes()))?;
     for (path, xml) in feeds::render(site) {
         staging.put(&path, xml.as_bytes())?;

@@ -65,9 +65,64 @@ impl Strings {
     }
 }
 
+/// Is `lang` (a BCP 47 tag such as `hi` or `mr-IN`) written in Devanagari?
+pub fn is_devanagari(lang: &str) -> bool {
+    let primary = lang.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    DEVANAGARI_LANGS.contains(&primary.as_str())
+}
+
+const DEVANAGARI_LANGS: &[&str] =
+    &["hi", "mr", "ne", "sa", "mai", "bho", "kok", "doi", "awa", "mag", "bra", "hne", "new", "sd-deva"];
+
+/// `text` with ASCII digits written as Devanagari digits (२५ नवंबर २०२६).
+pub fn devanagari_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.to_digit(10) {
+            Some(d) if c.is_ascii_digit() => char::from_u32(0x0966 + d).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// How numbers are shown: `[extra] devanagari_digits = true` writes the
+/// digits of dates and reading times in Devanagari on pages whose language
+/// is written in Devanagari; every other page keeps ASCII digits.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Numerals {
+    /// The site asked for Devanagari digits.
+    pub devanagari: bool,
+}
+
+impl Numerals {
+    /// Reads the option from the merged `[extra]` table.
+    pub fn from_extra(extra: &toml::Table) -> Numerals {
+        Numerals { devanagari: extra.get("devanagari_digits").and_then(|v| v.as_bool()).unwrap_or(false) }
+    }
+
+    /// `text` as it should appear on a page in `lang`.
+    pub fn show(&self, text: &str, lang: &str) -> String {
+        if self.devanagari && is_devanagari(lang) {
+            devanagari_digits(text)
+        } else {
+            text.to_string()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digits_only_for_devanagari_pages_when_asked() {
+        let on = Numerals { devanagari: true };
+        assert_eq!(on.show("25 नवंबर 2026", "hi"), "२५ नवंबर २०२६");
+        assert_eq!(on.show("5", "mr-IN"), "५");
+        assert_eq!(on.show("25 November 2026", "en"), "25 November 2026");
+        assert_eq!(Numerals::default().show("25", "hi"), "25");
+        let extra: toml::Table = toml::from_str("devanagari_digits = true").unwrap();
+        assert!(Numerals::from_extra(&extra).devanagari);
+    }
 
     #[test]
     fn missing_key_falls_back_to_english_and_warns() {

@@ -31,6 +31,7 @@ pub mod slug;
 pub mod social;
 pub mod templates;
 pub mod text;
+pub mod theme;
 pub mod write;
 pub mod xml;
 

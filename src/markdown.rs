@@ -183,7 +183,9 @@ impl<'a, 'b> Pass<'a, 'b> {
     }
 
     /// Emits a heading with a stable, unique, Unicode-aware id and a
-    /// self-link readers can copy.
+    /// self-link readers can copy. The link is named by its heading
+    /// (`aria-labelledby`), so it reads in the page's own language with no
+    /// English wording baked into the HTML.
     fn heading(
         &mut self,
         level: HeadingLevel,
@@ -215,9 +217,9 @@ impl<'a, 'b> Pass<'a, 'b> {
         out.extend(inner);
         out.push(Event::Html(
             format!(
-                " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to “{}”\">#</a></h{n}>\n",
+                " <a class=\"heading-anchor\" href=\"#{}\" aria-labelledby=\"{}\">#</a></h{n}>\n",
                 crate::text::escape_html(&slug::encode_path(&id)),
-                crate::text::escape_html(&title)
+                crate::text::escape_html(&id)
             )
             .into(),
         ));

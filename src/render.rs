@@ -13,11 +13,12 @@ use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::feeds;
-use crate::i18n::Strings;
+use crate::i18n::{Numerals, Strings};
 use crate::load::Kind;
 use crate::seo::{self, FeedLink};
 use crate::site::{DateView, Page, Site, Taxonomy, Term, TermRef};
 use crate::templates::{template_error, Templates};
+use crate::theme::{self, NavSpec};
 
 /// What a list page shows of a post.
 #[derive(Serialize)]
@@ -26,12 +27,13 @@ struct Summary<'a> {
     permalink: &'a str,
     path: &'a str,
     lang: &'a str,
-    date: &'a Option<DateView>,
-    updated: &'a Option<DateView>,
+    date: Option<DateView>,
+    updated: Option<DateView>,
     description: &'a Option<String>,
     summary: &'a str,
     has_more: bool,
     reading_time: usize,
+    reading_time_display: String,
     word_count: usize,
     tags: &'a [TermRef],
     categories: &'a [TermRef],
@@ -39,19 +41,20 @@ struct Summary<'a> {
     author: &'a str,
 }
 
-impl<'a> From<&'a Page> for Summary<'a> {
-    fn from(p: &'a Page) -> Self {
+impl<'a> Summary<'a> {
+    fn new(p: &'a Page, numerals: Numerals) -> Self {
         Summary {
             title: &p.title,
             permalink: &p.permalink,
             path: &p.path,
             lang: &p.lang,
-            date: &p.date,
-            updated: &p.updated,
+            date: p.date.as_ref().map(|d| shown(d, &p.lang, numerals)),
+            updated: p.updated.as_ref().map(|d| shown(d, &p.lang, numerals)),
             description: &p.description,
             summary: &p.summary,
             has_more: p.has_more,
             reading_time: p.reading_time,
+            reading_time_display: numerals.show(&p.reading_time.to_string(), &p.lang),
             word_count: p.word_count,
             tags: &p.tags,
             categories: &p.categories,
@@ -61,12 +64,33 @@ impl<'a> From<&'a Page> for Summary<'a> {
     }
 }
 
+/// A date whose `display` uses the digits the site asked for.
+fn shown(d: &DateView, lang: &str, numerals: Numerals) -> DateView {
+    DateView { display: numerals.show(&d.display, lang), ..d.clone() }
+}
+
+/// A page or post as templates get it in `page`: the [`Page`] fields, the
+/// dates' `display` with the site's digits, and `reading_time_display`.
+fn page_value(p: &Page, numerals: Numerals) -> Value {
+    let mut v = serde_json::to_value(p).expect("pages serialise");
+    for (key, date) in [("date", &p.date), ("updated", &p.updated)] {
+        if let Some(d) = date {
+            v[key] = serde_json::to_value(shown(d, &p.lang, numerals)).expect("dates serialise");
+        }
+    }
+    v["reading_time_display"] = Value::String(numerals.show(&p.reading_time.to_string(), &p.lang));
+    v
+}
+
 /// One page of a paginated list.
 #[derive(Serialize)]
 struct Paginator<'a> {
     items: Vec<&'a Value>,
     current: usize,
     total: usize,
+    /// `current` and `total` with the site's digits, for the page's language.
+    current_display: String,
+    total_display: String,
     prev: Option<String>,
     next: Option<String>,
     first: String,
@@ -100,6 +124,8 @@ pub struct Renderer<'a> {
     strings: &'a Strings,
     base: Context,
     summaries: Vec<Value>,
+    nav: Vec<NavSpec>,
+    numerals: Numerals,
 }
 
 impl<'a> Renderer<'a> {
@@ -110,15 +136,18 @@ impl<'a> Renderer<'a> {
         strings: &'a Strings,
         site_ctx: &Value,
     ) -> Result<Renderer<'a>> {
+        let numerals = Numerals::from_extra(&site.config.extra);
+        let nav = theme::nav_specs(&site.config)?;
         let mut base = Context::new();
         base.insert("config", &site.config);
         base.insert("site", site_ctx);
+        base.insert("services_page", &site.page(Kind::Services).map(|p| page_value(p, numerals)));
         let summaries = site
             .posts
             .par_iter()
-            .map(|p| serde_json::to_value(Summary::from(p)).expect("summaries serialise"))
+            .map(|p| serde_json::to_value(Summary::new(p, numerals)).expect("summaries serialise"))
             .collect();
-        Ok(Renderer { site, templates, strings, base, summaries })
+        Ok(Renderer { site, templates, strings, base, summaries, nav, numerals })
     }
 
     /// Renders every page and hands each to `sink`, collecting all errors.
@@ -200,7 +229,7 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.base.clone();
         let (template, dir, lang, current) = match job {
             Job::Post(p) | Job::Page(p) => {
-                ctx.insert("page", p);
+                ctx.insert("page", &page_value(p, self.numerals));
                 ctx.insert("meta", &seo::for_page(site, p, self.feed_links(None)));
                 if matches!(job, Job::Post(_)) {
                     ctx.insert("share", &crate::social::share::links(&site.config.social, p));
@@ -284,6 +313,7 @@ impl<'a> Renderer<'a> {
         };
         ctx.insert("lang", lang);
         ctx.insert("t", self.strings.for_lang(lang));
+        ctx.insert("nav", &theme::nav(&self.nav, site, self.strings.for_lang(lang)));
         ctx.insert("current_url", &current);
         let file = if matches!(job, Job::NotFound) { "404.html".to_string() } else { format!("{dir}index.html") };
         let html = self.render(template, &ctx, &file)?;
@@ -360,10 +390,13 @@ impl<'a> Renderer<'a> {
         let url = |k: usize| format!("{base}{}", crate::slug::encode_path(&page_dir(dir, k)));
         let start = (n - 1) * per;
         let items = posts.iter().skip(start).take(per).map(|&i| &self.summaries[i]).collect();
+        let lang = &self.site.config.language;
         Paginator {
             items,
             current: n,
             total,
+            current_display: self.numerals.show(&n.to_string(), lang),
+            total_display: self.numerals.show(&total.to_string(), lang),
             prev: (n > 1).then(|| url(n - 1)),
             next: (n < total).then(|| url(n + 1)),
             first: url(1),
