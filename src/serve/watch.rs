@@ -80,6 +80,18 @@ impl Change {
     }
 }
 
+/// Watches the parts of a site that feed the build.
+fn watch_site(mut watcher: Box<dyn Watcher + Send>, root: &Path) -> notify::Result<Box<dyn Watcher + Send>> {
+    for name in ["samvad.toml", "content", "static", "templates", "themes"] {
+        let path = root.join(name);
+        if path.exists() {
+            let mode = if path.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
+            watcher.watch(&path, mode)?;
+        }
+    }
+    Ok(watcher)
+}
+
 /// A running watcher over a site.
 pub struct Watch {
     _watcher: Box<dyn Watcher + Send>,
@@ -92,17 +104,20 @@ impl Watch {
     pub fn new(root: &Path) -> Result<Watch> {
         let root = root.canonicalize().map_err(|e| Error::io(format!("reading {}", root.display()), e))?;
         let (tx, events) = std::sync::mpsc::channel();
-        let mut watcher = notify::recommended_watcher(tx)
-            .map_err(|e| Error::io("starting the file watcher", std::io::Error::other(e)))?;
-        for name in ["samvad.toml", "content", "static", "templates", "themes"] {
-            let path = root.join(name);
-            if path.exists() {
-                let mode = if path.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
-                watcher
-                    .watch(&path, mode)
-                    .map_err(|e| Error::io(format!("watching {}", path.display()), std::io::Error::other(e)))?;
+        let native = notify::recommended_watcher(tx.clone()).map(|w| Box::new(w) as Box<dyn Watcher + Send>);
+        let watcher = match native.and_then(|w| watch_site(w, &root)) {
+            Ok(w) => w,
+            // Out of inotify watches, or a file system without events
+            // (network mounts, some containers): poll instead.
+            Err(why) => {
+                eprintln!("note: file events unavailable ({why}); polling for changes instead");
+                let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
+                let poll = notify::PollWatcher::new(tx, config)
+                    .map_err(|e| Error::io("starting the file watcher", std::io::Error::other(e)))?;
+                watch_site(Box::new(poll), &root)
+                    .map_err(|e| Error::io("watching the site", std::io::Error::other(e)))?
             }
-        }
+        };
         Ok(Watch { _watcher: watcher, events, root })
     }
 
