@@ -205,8 +205,7 @@ fn write_all(
     }
     staging.put("sitemap.xml", sitemap::sitemap(&renderer.sitemap_entries()).as_bytes())?;
     staging.put("robots.txt", sitemap::robots(site).as_bytes())?;
-    copy_static(&theme_dir.join("static"), staging)?;
-    copy_static(&root.join("static"), staging)?;
+    copy_files(&merged_static(&theme_dir.join("static"), &root.join("static")), staging)?;
     copy_content_files(site, &root.join("content"), staging)?;
     staging.put("highlight.css", highlight::stylesheet().as_bytes())?;
     Ok(rendered)
@@ -234,8 +233,17 @@ pub(crate) fn site_context(site: &Site) -> serde_json::Value {
     })
 }
 
-fn copy_static(dir: &Path, staging: &Staging) -> Result<()> {
-    static_files(dir).par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+fn copy_files(files: &[(PathBuf, String)], staging: &Staging) -> Result<()> {
+    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+}
+
+/// The theme's static files with the site's laid over them, file by file.
+pub(crate) fn merged_static(theme: &Path, site: &Path) -> Vec<(PathBuf, String)> {
+    let site_files = static_files(site);
+    let mut files: Vec<(PathBuf, String)> =
+        static_files(theme).into_iter().filter(|(_, rel)| !site_files.iter().any(|(_, r)| r == rel)).collect();
+    files.extend(site_files);
+    files
 }
 
 /// Files under a `static/` folder: (source path, output-relative path).
@@ -256,7 +264,7 @@ pub(crate) fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
 }
 
 fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Result<()> {
-    content_files(site, content).par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+    copy_files(&content_files(site, content), staging)
 }
 
 /// Non-markdown content files: bundle assets go next to their page, loose

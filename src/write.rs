@@ -1,11 +1,24 @@
-//! Write stage: every output goes into a staging folder beside the output
-//! folder, which is swapped in only when the whole build has succeeded. A
-//! failed build therefore leaves the previous output byte for byte as it
-//! was.
+//! Write stage: a build never damages the previous output.
+//!
+//! Outputs go into a staging folder beside the output folder first. A build
+//! into an empty (or unknown) folder stages everything and swaps the staging
+//! folder in with one rename. A rebuild over samvad's own previous output
+//! consults the manifest it left beside it (path, length and hash of every
+//! file) and stages only files whose bytes changed; when the whole build has
+//! succeeded those are renamed into place one by one and files nothing
+//! produces any more are removed. Unchanged files are never rewritten, so a
+//! rebuild that changes nothing touches nothing, and a failed build leaves
+//! the output exactly as it was.
 
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use crate::error::{Diagnostic, Error, Result};
+
+/// Length and hash of one output file.
+type Entry = (u64, u64);
 
 /// A folder being filled with one build's output.
 pub struct Staging {
@@ -13,22 +26,32 @@ pub struct Staging {
     pub dir: PathBuf,
     /// Where it will end up.
     pub target: PathBuf,
+    /// The previous build's manifest, when updating in place.
+    previous: Option<HashMap<String, Entry>>,
+    /// This build's manifest.
+    current: Mutex<HashMap<String, Entry>>,
 }
 
 impl Staging {
     /// Starts a fresh staging folder for `target`.
     pub fn new(target: &Path) -> Result<Staging> {
-        let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
         let parent = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
-        let dir = parent.join(format!(".{name}.samvad-staging"));
+        let dir = sibling(target, "staging");
         remove_if_exists(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        Ok(Staging { dir, target: target.to_path_buf() })
+        let previous = if target.is_dir() { read_manifest(&sibling(target, "manifest")) } else { None };
+        Ok(Staging { dir, target: target.to_path_buf(), previous, current: Mutex::new(HashMap::new()) })
     }
 
-    /// Writes `bytes` at the output-relative path `rel`.
+    /// Writes `bytes` at the output-relative path `rel`, unless the previous
+    /// build wrote exactly these bytes there.
     pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+        let entry = (bytes.len() as u64, hash(bytes));
+        self.current.lock().expect("lock").insert(rel.to_string(), entry);
+        if self.unchanged(rel, entry) {
+            return Ok(());
+        }
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
@@ -36,39 +59,127 @@ impl Staging {
         std::fs::write(&path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
     }
 
-    /// Copies a file into the output, unless a later layer already put one
-    /// there.
+    /// Copies a file into the output.
     pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
-        let to = self.dir.join(rel);
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
-        }
-        std::fs::copy(from, &to).map(|_| ()).map_err(|e| {
+        let bytes = std::fs::read(from).map_err(|e| {
             Error::from(
                 Diagnostic::new(from, format!("cannot copy to the output: {e}"))
                     .hint("check that the file is readable"),
             )
-        })
+        })?;
+        self.put(rel, &bytes)
     }
 
-    /// Swaps the staging folder in place of the target.
+    /// The previous build wrote these bytes here, and the file is still
+    /// there with that length.
+    fn unchanged(&self, rel: &str, entry: Entry) -> bool {
+        let Some(previous) = &self.previous else { return false };
+        previous.get(rel) == Some(&entry)
+            && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0)
+    }
+
+    /// Puts the new output in place of the old.
     pub fn commit(self) -> Result<()> {
-        let name = self.target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-        let old = self.target.with_file_name(format!(".{name}.samvad-old"));
-        remove_if_exists(&old)?;
-        if self.target.exists() {
-            std::fs::rename(&self.target, &old)
-                .map_err(|e| Error::io(format!("moving {} aside", self.target.display()), e))?;
+        let current = self.current.into_inner().expect("lock");
+        let manifest = sibling(&self.target, "manifest");
+        match &self.previous {
+            None => swap(&self.dir, &self.target)?,
+            Some(previous) => {
+                move_changed(&self.dir, &self.dir, &self.target)?;
+                remove_stale(previous, &current, &self.target);
+                remove_if_exists(&self.dir)?;
+            }
         }
-        std::fs::rename(&self.dir, &self.target)
-            .map_err(|e| Error::io(format!("moving the new output into {}", self.target.display()), e))?;
-        remove_if_exists(&old)
+        write_manifest(&manifest, &current)
     }
 
     /// Throws the staging folder away after a failed build.
     pub fn abandon(self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
+}
+
+/// `.public.samvad-<what>` beside `public`.
+fn sibling(target: &Path, what: &str) -> PathBuf {
+    let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
+    target.with_file_name(format!(".{name}.samvad-{what}"))
+}
+
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h = DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Replaces `target` by `dir` with two renames.
+fn swap(dir: &Path, target: &Path) -> Result<()> {
+    let old = sibling(target, "old");
+    remove_if_exists(&old)?;
+    if target.exists() {
+        std::fs::rename(target, &old).map_err(|e| Error::io(format!("moving {} aside", target.display()), e))?;
+    }
+    std::fs::rename(dir, target)
+        .map_err(|e| Error::io(format!("moving the new output into {}", target.display()), e))?;
+    remove_if_exists(&old)
+}
+
+/// Renames every staged file into the same place under `target`.
+fn move_changed(root: &Path, dir: &Path, target: &Path) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let rel = path.strip_prefix(root).expect("inside staging");
+        let to = target.join(rel);
+        if path.is_dir() {
+            if to.is_file() {
+                let _ = std::fs::remove_file(&to);
+            }
+            std::fs::create_dir_all(&to).map_err(|e| Error::io(format!("creating {}", to.display()), e))?;
+            move_changed(root, &path, target)?;
+        } else {
+            if to.is_dir() {
+                let _ = std::fs::remove_dir_all(&to);
+            }
+            std::fs::rename(&path, &to).map_err(|e| Error::io(format!("writing {}", to.display()), e))?;
+        }
+    }
+    Ok(())
+}
+
+/// Removes files the previous build wrote and this one did not, and the
+/// folders that leaves empty.
+fn remove_stale(previous: &HashMap<String, Entry>, current: &HashMap<String, Entry>, target: &Path) {
+    for rel in previous.keys().filter(|k| !current.contains_key(*k)) {
+        let path = target.join(rel);
+        let _ = std::fs::remove_file(&path);
+        let mut dir = path.parent();
+        while let Some(d) = dir.filter(|d| *d != target) {
+            if std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+}
+
+fn read_manifest(path: &Path) -> Option<HashMap<String, Entry>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let mut map = HashMap::new();
+    for line in text.lines() {
+        let mut parts = line.splitn(3, ' ');
+        let len = parts.next()?.parse().ok()?;
+        let hash = u64::from_str_radix(parts.next()?, 16).ok()?;
+        map.insert(parts.next()?.to_string(), (len, hash));
+    }
+    Some(map)
+}
+
+fn write_manifest(path: &Path, entries: &HashMap<String, Entry>) -> Result<()> {
+    let mut lines: Vec<String> = entries.iter().map(|(rel, (len, h))| format!("{len} {h:016x} {rel}")).collect();
+    lines.sort();
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, lines.join("\n") + "\n").map_err(|e| Error::io(format!("writing {}", tmp.display()), e))?;
+    std::fs::rename(&tmp, path).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }
 
 fn remove_if_exists(dir: &Path) -> Result<()> {
@@ -127,6 +238,26 @@ mod tests {
         assert!(check_output(root, &root.join("content")).is_err());
         assert!(check_output(root, root.parent().unwrap()).is_err());
         assert!(check_output(root, &root.join("public")).is_ok());
+    }
+
+    #[test]
+    fn a_rebuild_rewrites_only_changed_files_and_removes_stale_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("a/index.html", b"same").unwrap();
+        s.put("b/index.html", b"old").unwrap();
+        s.put("gone/index.html", b"bye").unwrap();
+        s.commit().unwrap();
+        let inode = |rel: &str| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(target.join(rel)).unwrap());
+        let before = inode("a/index.html");
+        let s = Staging::new(&target).unwrap();
+        s.put("a/index.html", b"same").unwrap();
+        s.put("b/index.html", b"new").unwrap();
+        s.commit().unwrap();
+        assert_eq!(inode("a/index.html"), before, "unchanged file not rewritten");
+        assert_eq!(std::fs::read(target.join("b/index.html")).unwrap(), b"new");
+        assert!(!target.join("gone").exists(), "stale file and its folder removed");
     }
 
     #[test]

@@ -25,7 +25,7 @@ fn no_staging_left(site: &Site) {
     let leftovers: Vec<String> = std::fs::read_dir(site.root())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains("samvad-"))
+        .filter(|n| n.contains("samvad-staging") || n.contains("samvad-old"))
         .collect();
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
@@ -138,4 +138,30 @@ fn refuses_a_folder_inside_content_as_output() {
     let posts_left = site.path("content/posts/a.md").is_file();
     assert!(posts_left, "content/posts/a.md was deleted by the build (result: {result:?})");
     assert!(result.is_err(), "building into content/posts must be refused");
+}
+
+#[test]
+fn a_rebuild_that_changes_nothing_rewrites_nothing_and_one_edit_rewrites_little() {
+    use std::os::unix::fs::MetadataExt;
+    let site = full_site();
+    site.build_ok();
+    let ids = |site: &Site| -> std::collections::BTreeMap<String, (u64, i64)> {
+        site.snapshot()
+            .into_keys()
+            .map(|rel| {
+                let m = std::fs::metadata(site.output(&rel)).unwrap();
+                (rel, (m.ino(), m.mtime_nsec()))
+            })
+            .collect()
+    };
+    let before = ids(&site);
+    site.build_ok();
+    assert_eq!(ids(&site), before, "an unchanged rebuild must not rewrite any file");
+    site.file("content/about.md", &page("About", "changed body"));
+    site.build_ok();
+    let after = ids(&site);
+    let rewritten: Vec<&String> = after.iter().filter(|(k, v)| before.get(*k) != Some(v)).map(|(k, _)| k).collect();
+    assert!(rewritten.iter().any(|r| r.as_str() == "about/index.html"), "{rewritten:?}");
+    assert!(rewritten.len() <= 3, "only the page (and the sitemap at most) change: {rewritten:?}");
+    assert!(site.read("about/index.html").contains("changed body"));
 }

@@ -206,10 +206,7 @@ impl Session {
     }
 
     fn copied_files(&self, site: &Site, theme_dir: &Path) -> Vec<(PathBuf, String)> {
-        let mut files = build::static_files(&theme_dir.join("static"));
-        let site_static = build::static_files(&self.opts.root.join("static"));
-        files.retain(|(_, rel)| !site_static.iter().any(|(_, r)| r == rel));
-        files.extend(site_static);
+        let mut files = build::merged_static(&theme_dir.join("static"), &self.opts.root.join("static"));
         files.extend(build::content_files(site, &self.opts.root.join("content")));
         files
     }
