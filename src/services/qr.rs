@@ -43,7 +43,7 @@ pub fn svg(data: &str, aria_label: &str) -> Result<String, String> {
         ),
         size = SIZE,
         side = side,
-        label = escape_attr(aria_label),
+        label = crate::text::escape_html(aria_label),
     );
     out.push_str(&dark_runs_path(&code.to_colors(), width));
     out.push_str(r#""/></svg>"#);
@@ -71,22 +71,6 @@ fn dark_runs_path(modules: &[Color], width: usize) -> String {
         }
     }
     d
-}
-
-/// Escapes text for a double-quoted XML/HTML attribute.
-fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
