@@ -39,52 +39,6 @@ pub struct FeedConfig {
     pub full_content: bool,
 }
 
-/// Promotion text settings (`[social]`).
-#[derive(Debug, Clone, Deserialize, Serialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct SocialConfig {
-    /// Tag shared links with UTM parameters.
-    pub utm: bool,
-    /// Name of the parameter carrying the platform.
-    pub utm_source: String,
-    /// Name of the parameter carrying the medium (`social`).
-    pub utm_medium: String,
-    /// Name of the parameter carrying the post's slug.
-    pub utm_campaign: String,
-    /// Offer X text as a numbered thread when it is too long for one post.
-    pub x_thread: bool,
-    /// Per-platform length limits overriding the platforms' own
-    /// (`[social.limits] mastodon = 1000`), checked by [`Config::parse`].
-    pub limits: BTreeMap<String, usize>,
-}
-
-impl Default for SocialConfig {
-    fn default() -> Self {
-        SocialConfig {
-            utm: true,
-            utm_source: "utm_source".into(),
-            utm_medium: "utm_medium".into(),
-            utm_campaign: "utm_campaign".into(),
-            x_thread: false,
-            limits: BTreeMap::new(),
-        }
-    }
-}
-
-impl SocialConfig {
-    /// The limit in force for each platform. Unknown names were rejected
-    /// when the config was parsed, so they are skipped here.
-    pub fn limits(&self) -> crate::social::count::Limits {
-        let mut limits = crate::social::count::Limits::new();
-        for (name, &limit) in &self.limits {
-            if let Ok(p) = crate::social::count::Platform::parse(name) {
-                limits.with_override(p, limit);
-            }
-        }
-        limits
-    }
-}
-
 impl Default for FeedConfig {
     fn default() -> Self {
         FeedConfig { rss: true, atom: true, limit: 20, full_content: false }
@@ -124,7 +78,7 @@ pub struct Config {
     /// Feed settings.
     pub feeds: FeedConfig,
     /// Promotion text settings.
-    pub social: SocialConfig,
+    pub social: crate::social::config::SocialConfig,
     /// Free-form values passed to templates.
     pub extra: toml::Table,
 }
@@ -146,7 +100,7 @@ impl Default for Config {
             timezone: "UTC".into(),
             default_image: None,
             feeds: FeedConfig::default(),
-            social: SocialConfig::default(),
+            social: crate::social::config::SocialConfig::default(),
             extra: toml::Table::new(),
         }
     }
@@ -171,7 +125,6 @@ const TOP_KEYS: &[&str] = &[
     "extra",
 ];
 const FEED_KEYS: &[&str] = &["rss", "atom", "limit", "full_content"];
-const SOCIAL_KEYS: &[&str] = &["utm", "utm_source", "utm_medium", "utm_campaign", "x_thread", "limits"];
 const TAXONOMIES: &[&str] = &["tags", "categories"];
 
 impl Config {
@@ -194,7 +147,7 @@ impl Config {
             check_keys(feeds, FEED_KEYS, "feeds.", text, path, &mut diags);
         }
         if let Some(toml::Value::Table(social)) = table.get("social") {
-            check_keys(social, SOCIAL_KEYS, "social.", text, path, &mut diags);
+            check_keys(social, crate::social::config::KEYS, "social.", text, path, &mut diags);
         }
         if !diags.is_empty() {
             return Err(crate::Error::Content(diags));
@@ -230,35 +183,7 @@ impl Config {
                 );
             }
         }
-        for (name, &limit) in &self.social.limits {
-            let line =
-                crate::parse::field_line(text, &format!("social.limits.{name}")).or_else(|| key_line(text, name));
-            let mut d = match crate::social::count::Platform::parse(name) {
-                Err(why) => Diagnostic::new(path, format!("[social.limits]: {why}"))
-                    .hint("use a platform name such as `x` or `mastodon`"),
-                Ok(_) if limit == 0 => Diagnostic::new(path, format!("[social.limits] {name} must be at least 1"))
-                    .hint("leave it out to use the platform's own limit"),
-                Ok(_) => continue,
-            };
-            if let Some(line) = line {
-                d = d.at_line(line);
-            }
-            diags.push(d);
-        }
-        for key in ["utm_source", "utm_medium", "utm_campaign"] {
-            let value = match key {
-                "utm_source" => &self.social.utm_source,
-                "utm_medium" => &self.social.utm_medium,
-                _ => &self.social.utm_campaign,
-            };
-            if value.is_empty() || !value.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)) {
-                diags.push(
-                    Diagnostic::new(path, format!("social.{key} `{value}` is not a usable query parameter name"))
-                        .at_line(crate::parse::field_line(text, &format!("social.{key}")).unwrap_or(1))
-                        .hint("use letters, digits, `_`, `-` or `.`, e.g. \"utm_source\""),
-                );
-            }
-        }
+        diags.extend(self.social.validate(text, path));
         if jiff::tz::TimeZone::get(&self.timezone).is_err() {
             diags.push(
                 Diagnostic::new(path, format!("unknown time zone `{}`", self.timezone))

@@ -12,9 +12,10 @@ use serde::Serialize;
 use super::count::{Limits, Platform};
 use super::post::PostSocial;
 use super::{cut, hashtag};
-use crate::config::{Config, SocialConfig};
+use crate::config::Config;
 use crate::markdown::TocEntry;
 use crate::site::{Page, Site};
+use crate::social::config::SocialConfig;
 
 /// Characters left alone in a query value (RFC 3986 unreserved).
 pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');

@@ -4,6 +4,7 @@
 //! snippet fit on X / Bluesky / Mastodon …?" without knowing any platform's
 //! quirks.
 
+pub mod config;
 pub mod count;
 pub mod cut;
 pub mod generate;

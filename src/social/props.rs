@@ -8,7 +8,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::count::{Limits, Platform};
 use super::generate::{parts, snippet, tagged_url, PostInfo};
 use super::post::PostSocial;
-use crate::config::SocialConfig;
+use crate::social::config::SocialConfig;
 
 const WORDS: &[&str] = &[
     "chat",

@@ -7,8 +7,8 @@ use serde::Serialize;
 use super::count::Platform;
 use super::generate::{encode, hashtag_count, tagged_url};
 use super::{cut, hashtag};
-use crate::config::SocialConfig;
 use crate::site::Page;
+use crate::social::config::SocialConfig;
 
 /// One share link (or, for Mastodon, the text a button shares).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
