@@ -27,6 +27,10 @@ enum Command {
         /// Site title.
         #[arg(long, default_value = "My samvad site")]
         title: String,
+        /// Bundled theme to start with: `default` (an editorial blog) or
+        /// `landing` (services first, then the blog).
+        #[arg(long, default_value = "default")]
+        theme: String,
     },
     /// Create a new post or page.
     New {
@@ -174,8 +178,8 @@ fn run(cli: Cli) -> Result<(), Error> {
             println!("{report}");
             Ok(())
         }
-        Command::Init { dir, title } => {
-            samvad::scaffold::init(&dir, &title, Date::now())?;
+        Command::Init { dir, title, theme } => {
+            samvad::scaffold::init(&dir, &title, Date::now(), &theme)?;
             println!("Created a new site in {}. Next: cd {} && samvad build", dir.display(), dir.display());
             Ok(())
         }

@@ -176,6 +176,12 @@ impl<'a, 'b> Pass<'a, 'b> {
                     }
                     out.push(event);
                 }
+                // A bare disabled checkbox has no accessible name, and any
+                // label would be English; a ballot-box character reads out
+                // as "ballot box (with check)" in the reader's own language.
+                Event::TaskListMarker(done) => out.push(Event::InlineHtml(
+                    if done { "<span class=\"task done\">☑</span> " } else { "<span class=\"task\">☐</span> " }.into(),
+                )),
                 other => out.push(other),
             }
         }

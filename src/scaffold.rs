@@ -1,6 +1,6 @@
 //! `samvad init` and `samvad new`: starting a site and a post.
 //!
-//! The default theme is compiled into the binary, so `samvad init` works
+//! The bundled themes are compiled into the binary, so `samvad init` works
 //! from any folder without a copy of this repository.
 
 use std::path::{Path, PathBuf};
@@ -12,21 +12,56 @@ use crate::dates::Date;
 use crate::error::{Diagnostic, Error, Result};
 use crate::slug;
 
-static DEFAULT_THEME: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+/// The themes `samvad init --theme NAME` can start a site with.
+pub static THEMES: &[(&str, &Dir<'_>)] = &[
+    ("default", &include_dir!("$CARGO_MANIFEST_DIR/themes/default")),
+    ("landing", &include_dir!("$CARGO_MANIFEST_DIR/themes/landing")),
+];
 
-/// Creates a new site in `dir`: config, content, the default theme and one
-/// first post.
-pub fn init(dir: &Path, title: &str, today: Date) -> Result<()> {
+/// A starter services page for themes that put the services first.
+const STARTER_SERVICES: &str = r#"+++
+title = "Services"
+description = "What I offer, what it costs and how to reach me."
+
+[contact]
+email = "hello@example.com"
+cta = ["email"]
+
+[[services]]
+name = "1:1 Consulting Session"
+summary = "One focused conversation about your question, with clear next steps."
+includes = ["45 minutes on a video call", "A written summary afterwards"]
+price = 499
+currency = "INR"
+unit = "per session"
+featured = true
++++
+
+Describe who you help and how. Each package above gets its own contact buttons.
+"#;
+
+/// Creates a new site in `dir`: config, content, the chosen bundled theme
+/// (`default` or `landing`) and one first post.
+pub fn init(dir: &Path, title: &str, today: Date, theme: &str) -> Result<()> {
     if dir.join(crate::config::CONFIG_FILE).exists() {
         return Err(Diagnostic::new(dir.join(crate::config::CONFIG_FILE), "a site already exists here")
             .hint("pick an empty folder, or build this one with `samvad build`")
             .into());
     }
-    let theme = dir.join("themes/default");
-    write_tree(&DEFAULT_THEME, &theme)?;
+    let Some((_, tree)) = THEMES.iter().find(|(name, _)| *name == theme) else {
+        let names: Vec<&str> = THEMES.iter().map(|(n, _)| *n).collect();
+        let hint = match crate::error::closest(theme, &names) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("bundled themes: {}", names.join(", ")),
+        };
+        return Err(Diagnostic::general(format!("--theme: no bundled theme `{theme}`")).hint(hint).into());
+    };
+    write_tree(tree, &dir.join("themes").join(theme))?;
     let config = format!(
-        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\nauthor = \"\"\ntheme = \"default\"\nposts_per_page = 10\n\n[extra]\n",
-        title = toml::Value::String(title.to_string())
+        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\nauthor = \"\"\ntheme = {theme}\nposts_per_page = 10\n\n# Overrides the theme's defaults in themes/{name}/theme.toml, key by key.\n[extra]\n",
+        title = toml::Value::String(title.to_string()),
+        theme = toml::Value::String(theme.to_string()),
+        name = theme,
     );
     put(&dir.join(crate::config::CONFIG_FILE), &config)?;
     put(&dir.join("static/.gitkeep"), "")?;
@@ -34,6 +69,9 @@ pub fn init(dir: &Path, title: &str, today: Date) -> Result<()> {
         &dir.join("content/about.md"),
         "+++\ntitle = \"About\"\ndescription = \"Who I am and what I do.\"\n+++\n\nWrite a few lines about yourself here.\n",
     )?;
+    if theme == "landing" {
+        put(&dir.join("content/services.md"), STARTER_SERVICES)?;
+    }
     new_post(dir, "Hello, world", today).map(|_| ())
 }
 
