@@ -84,7 +84,8 @@ pub struct NavItem {
 /// A checked `[[extra.nav]]` entry.
 #[derive(Debug, Clone)]
 pub enum NavSpec {
-    /// `pages = true`: every page of `content/` (about, services, …).
+    /// `pages = true`: every page of `content/` (about, services, …) but
+    /// translations, which the language switch of their page leads to.
     Pages,
     /// A fixed link: label from the strings (`key`) or literal (`title`).
     Link {
@@ -153,7 +154,8 @@ pub fn nav(specs: &[NavSpec], site: &Site, strings: &serde_json::Value) -> Vec<N
             NavSpec::Pages => out.extend(
                 site.pages
                     .iter()
-                    .filter(|p| matches!(p.kind, Kind::Page | Kind::Services))
+                    // A translation is reached through its page's language switch.
+                    .filter(|p| matches!(p.kind, Kind::Page | Kind::Services) && p.translation_of.is_none())
                     .map(|p| NavItem { title: p.title.clone(), permalink: p.permalink.clone() }),
             ),
             NavSpec::Link { key, title, permalink } => {

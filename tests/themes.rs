@@ -117,7 +117,7 @@ fn theme_toml_defaults_yield_to_the_site_key_by_key() {
     let home = site.read("index.html");
     assert!(home.contains("--accent:#123456"), "the site's accent wins");
     assert!(home.contains("--accent-ink:#ffffff"), "the theme's other colours stay");
-    assert!(home.contains("Hello there"));
+    assert!(home.contains("<h1>Hello there</h1>"), "the tagline heads the home page");
     assert!(home.contains("theme.js"), "theme_toggle = true comes from theme.toml");
 }
 

@@ -115,6 +115,7 @@ export const PAGES = {
   'post-en': '/posts/problem-solving-in-chat-support/',
   'post-code': '/posts/tracking-monthly-income/',
   tag: '/tags/chat-support/',
+  about: '/about/',
   services: '/services/',
   '404': '/no-such-page/',
 };

@@ -5,11 +5,12 @@
 //
 // For each theme the example site is built for a local port and served by
 // a tiny static server on 127.0.0.1. On the home, a Hindi post, an English
-// post, a tag page, the services page and the 404 page, in the light and
-// the dark colour scheme, at 360 px wide: axe-core finds no violations,
-// nothing scrolls sideways, the scheme's colours apply, controls are at
-// least 44 px, and no request leaves 127.0.0.1. Then: Devanagari is drawn
-// with a font that has Devanagari glyphs, keyboard use (skip link, visible
+// post, a post with code, a tag page, the about page, the services page and
+// the 404 page (lib.mjs PAGES), in the light and the dark colour scheme, at
+// 360 px wide: axe-core finds no violations, nothing scrolls sideways, the
+// scheme's colours apply, controls are at least 44 px, and no request
+// leaves 127.0.0.1. Then: Devanagari is drawn with a font that has
+// Devanagari glyphs, the language switch, keyboard use (skip link, visible
 // focus), the theme toggle, reading without JavaScript, and printing.
 // Last, `samvad serve` live-reloads an open post after its file changes.
 
@@ -141,6 +142,21 @@ for (const theme of THEMES) {
           const fromDeva = deva.reduce((n, f) => n + f.glyphCount, 0);
           assert.ok(fromDeva / total > 0.6, `${selector}: only ${fromDeva} of ${total} glyphs from a Devanagari font (${names})`);
         }
+      } finally {
+        await context.close();
+      }
+    });
+
+    test(`${theme}: a page with a translation switches language`, async () => {
+      const { context, page } = await open(site.url, PAGES.about);
+      try {
+        const link = page.locator('.lang-switch a[hreflang="hi"]');
+        assert.equal(await link.innerText(), 'हिन्दी');
+        await link.click();
+        await page.waitForLoadState('load');
+        assert.equal(await page.getAttribute('html', 'lang'), 'hi');
+        assert.equal(await page.locator('.lang-switch [aria-current="page"]').innerText(), 'हिन्दी');
+        assert.equal(await page.locator('.skip-link').innerText(), 'सामग्री पर जाएँ', 'UI strings follow the page language');
       } finally {
         await context.close();
       }
