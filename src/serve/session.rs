@@ -95,7 +95,11 @@ impl Session {
             }
             self.theme = None;
             self.last_posts = None;
-            self.theme = Some(self.load_theme().map_err(|e| build::relative(e, &root))?);
+            let theme = self.load_theme().map_err(|e| build::relative(e, &root))?;
+            for w in &theme.strings.warnings {
+                eprintln!("warning: {w}");
+            }
+            self.theme = Some(theme);
         }
         for rel in &change.content {
             if let Ok(inner) = rel.strip_prefix("content") {
