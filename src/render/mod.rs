@@ -1,0 +1,237 @@
+//! Render stage: turn the site model into HTML through tera templates.
+//!
+//! Each post's summary view is serialised once and reused by every list
+//! and term page it appears on; page bodies are never copied into lists.
+//! Rendering runs on all cores and hands each finished file straight to
+//! the writer, so no build holds the whole site's HTML in memory.
+
+mod frames;
+mod paginate;
+mod views;
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use tera::{Context, Value};
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::feeds;
+use crate::i18n::{Numerals, Strings};
+use crate::load::Kind;
+use crate::seo::FeedLink;
+use crate::site::{Page, Site, Taxonomy, Term};
+use crate::templates::{template_error, Templates};
+use crate::theme::{self, NavSpec};
+use paginate::{page_dir, page_url, pages_for, Pagination};
+use views::{page_value, Summary};
+
+/// One file to render.
+enum Job<'a> {
+    Post(&'a Page),
+    Page(&'a Page),
+    Index(usize),
+    TaxonomyList(&'a Taxonomy),
+    Term(&'a Taxonomy, &'a Term, usize),
+    NotFound,
+}
+
+/// A rendered file: output-relative path and its bytes.
+pub type Output = (String, String);
+
+/// Everything render needs, prepared once.
+pub struct Renderer<'a> {
+    site: &'a Site,
+    templates: &'a Templates,
+    strings: &'a Strings,
+    base: Context,
+    summaries: Vec<Value>,
+    nav: Vec<NavSpec>,
+    numerals: Numerals,
+}
+
+impl<'a> Renderer<'a> {
+    /// Prepares the shared context and every post's summary view.
+    pub fn new(
+        site: &'a Site,
+        templates: &'a Templates,
+        strings: &'a Strings,
+        site_ctx: &Value,
+    ) -> Result<Renderer<'a>> {
+        let numerals = Numerals::from_extra(&site.config.extra);
+        let nav = theme::nav_specs(&site.config)?;
+        let mut base = Context::new();
+        base.insert("config", &site.config);
+        base.insert("site", site_ctx);
+        base.insert("services_page", &site.page(Kind::Services).map(|p| page_value(p, numerals)));
+        let summaries = site
+            .posts
+            .par_iter()
+            .map(|p| serde_json::to_value(Summary::new(p, numerals)).expect("summaries serialise"))
+            .collect();
+        Ok(Renderer { site, templates, strings, base, summaries, nav, numerals })
+    }
+
+    /// Renders every page and hands each to `sink`, collecting all errors.
+    pub fn render_all(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
+        self.render_where(&|_| true, sink)
+    }
+
+    /// Renders the pages that show any of `posts` (indices into
+    /// `site.posts`), for rebuilds after a body edit: the post itself and
+    /// the list and term pages its summary appears on.
+    pub fn render_touching(
+        &self,
+        posts: &HashSet<usize>,
+        sink: &(dyn Fn(Output) -> Result<()> + Sync),
+    ) -> Result<usize> {
+        let per = self.site.config.posts_per_page;
+        let on_page = |list: &[usize], n: usize| list.iter().skip((n - 1) * per).take(per).any(|i| posts.contains(i));
+        let all: Vec<usize> = (0..self.site.posts.len()).collect();
+        let links: HashSet<&str> = posts.iter().map(|&i| self.site.posts[i].permalink.as_str()).collect();
+        self.render_where(
+            &|job| match job {
+                Job::Post(p) => links.contains(p.permalink.as_str()),
+                Job::Index(n) => on_page(&all, *n),
+                Job::Term(_, term, n) => on_page(&term.posts, *n),
+                Job::Page(_) | Job::TaxonomyList(_) | Job::NotFound => false,
+            },
+            sink,
+        )
+    }
+
+    /// Every output path the full render would write, without rendering.
+    pub fn paths(&self) -> Vec<String> {
+        self.jobs().iter().map(job_file).collect()
+    }
+
+    fn render_where(
+        &self,
+        keep: &(dyn Fn(&Job) -> bool + Sync),
+        sink: &(dyn Fn(Output) -> Result<()> + Sync),
+    ) -> Result<usize> {
+        let jobs: Vec<Job> = self.jobs().into_iter().filter(|j| keep(j)).collect();
+        let errors: Vec<Error> = jobs.par_iter().filter_map(|job| self.render_job(job).and_then(sink).err()).collect();
+        if errors.is_empty() {
+            return Ok(jobs.len());
+        }
+        let mut diags: Vec<Diagnostic> = errors.iter().flat_map(Error::diagnostics).collect();
+        diags.dedup();
+        Err(Error::Content(diags))
+    }
+
+    fn jobs(&self) -> Vec<Job<'a>> {
+        let site = self.site;
+        let mut jobs: Vec<Job> = site.posts.iter().map(Job::Post).collect();
+        jobs.extend(site.pages.iter().filter(|p| p.kind != Kind::Home).map(Job::Page));
+        let per = site.config.posts_per_page;
+        jobs.extend((1..=pages_for(site.posts.len(), per)).map(Job::Index));
+        for tax in &site.taxonomies {
+            jobs.push(Job::TaxonomyList(tax));
+            for term in &tax.terms {
+                jobs.extend((1..=pages_for(term.posts.len(), per)).map(|n| Job::Term(tax, term, n)));
+            }
+        }
+        jobs.push(Job::NotFound);
+        jobs
+    }
+
+    /// Fills the context for one job, then renders its template.
+    fn render_job(&self, job: &Job) -> Result<Output> {
+        let mut ctx = self.base.clone();
+        let frame = match job {
+            Job::Post(p) | Job::Page(p) => self.page_frame(&mut ctx, p, matches!(job, Job::Post(_))),
+            Job::Index(n) => self.index_frame(&mut ctx, *n),
+            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut ctx, tax),
+            Job::Term(tax, term, n) => self.term_frame(&mut ctx, tax, term, *n),
+            Job::NotFound => self.not_found_frame(&mut ctx),
+        };
+        let strings = self.strings.for_lang(frame.lang);
+        ctx.insert("lang", frame.lang);
+        ctx.insert("t", strings);
+        ctx.insert("nav", &theme::nav(&self.nav, self.site, strings));
+        ctx.insert("current_url", &frame.url);
+        let file = job_file(job);
+        let html = self.render(frame.template, &ctx, &file)?;
+        Ok((file, html))
+    }
+
+    fn render(&self, template: &str, ctx: &Context, file: &str) -> Result<String> {
+        if !self.templates.files.iter().any(|(n, _)| n == template) {
+            return Err(Diagnostic::general(format!("missing template `{template}` (needed for {file})"))
+                .hint(format!("add templates/{template} to your site or theme"))
+                .into());
+        }
+        self.templates.tera.render(template, ctx).map_err(|e| template_error(&e, &self.templates.files).into())
+    }
+
+    /// Feeds to announce in a page's head: the site's, plus a term's own.
+    fn feed_links(&self, term: Option<(&str, &str)>) -> Vec<FeedLink> {
+        let c = &self.site.config;
+        let mut links = Vec::new();
+        let mut add = |dir: &str, title: &str| {
+            if c.feeds.rss {
+                links.push(FeedLink {
+                    title: format!("{title} (RSS)"),
+                    href: feeds::url(self.site, dir, "rss.xml"),
+                    mime: "application/rss+xml",
+                });
+            }
+            if c.feeds.atom {
+                links.push(FeedLink {
+                    title: format!("{title} (Atom)"),
+                    href: feeds::url(self.site, dir, "atom.xml"),
+                    mime: "application/atom+xml",
+                });
+            }
+        };
+        add("", &c.title);
+        if let Some((dir, name)) = term {
+            add(dir, &format!("{} · {name}", c.title));
+        }
+        links
+    }
+
+    /// Every HTML page of the site but the 404, with its last change, for
+    /// the sitemap.
+    pub fn sitemap_entries(&self) -> Vec<(String, Option<String>)> {
+        let site = self.site;
+        let base = site.config.base();
+        let newest_of = |posts: &[usize]| posts.iter().filter_map(|&i| lastmod(&site.posts[i])).max();
+        let all: Vec<usize> = (0..site.posts.len()).collect();
+        let site_newest = newest_of(&all);
+        let mut out = Vec::new();
+        for job in self.jobs() {
+            match job {
+                Job::Post(p) | Job::Page(p) => {
+                    out.push((p.permalink.clone(), lastmod(p).or_else(|| site_newest.clone())))
+                }
+                Job::Index(n) => out.push((page_url(&base, "", n), site_newest.clone())),
+                Job::TaxonomyList(t) => out.push((t.permalink.clone(), site_newest.clone())),
+                Job::Term(_, term, n) => out.push((page_url(&base, &term.dir, n), newest_of(&term.posts))),
+                Job::NotFound => {}
+            }
+        }
+        out
+    }
+
+    /// How lists are split into pages, shown in the site's language.
+    fn pagination(&self, base: &'a str) -> Pagination<'a> {
+        let c = &self.site.config;
+        Pagination { base, per: c.posts_per_page, numerals: self.numerals, lang: &c.language }
+    }
+}
+
+/// The output file a job writes.
+fn job_file(job: &Job) -> String {
+    match job {
+        Job::Post(p) | Job::Page(p) => format!("{}index.html", p.dir),
+        Job::Index(n) => format!("{}index.html", page_dir("", *n)),
+        Job::TaxonomyList(t) => format!("{}/index.html", t.name),
+        Job::Term(_, term, n) => format!("{}index.html", page_dir(&term.dir, *n)),
+        Job::NotFound => "404.html".to_string(),
+    }
+}
+
+fn lastmod(p: &Page) -> Option<String> {
+    p.updated.as_ref().or(p.date.as_ref()).map(|d| d.iso.clone())
+}
