@@ -119,29 +119,11 @@ impl<'a, 'b> Pass<'a, 'b> {
         let mut depth = 0usize;
         while let Some((event, range)) = iter.next() {
             match event {
-                Event::Start(Tag::CodeBlock(kind)) => {
-                    let lang = match &kind {
-                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().map(str::to_string),
-                        CodeBlockKind::Indented => None,
-                    };
-                    let mut code = String::new();
-                    for (e, _) in iter.by_ref() {
-                        match e {
-                            Event::Text(t) => code.push_str(&t),
-                            Event::End(TagEnd::CodeBlock) => break,
-                            _ => {}
-                        }
-                    }
-                    out.push(Event::Html(highlight::code_block(lang.as_deref(), &code).into()));
-                }
+                Event::Start(Tag::CodeBlock(kind)) => out.push(code_block(&kind, &mut iter)),
                 Event::Start(Tag::Heading { level, id, classes, attrs }) => {
-                    let mut inner = Vec::new();
-                    for (e, _) in iter.by_ref() {
-                        if matches!(e, Event::End(TagEnd::Heading(_))) {
-                            break;
-                        }
-                        inner.push(e);
-                    }
+                    let inner =
+                        iter.by_ref().map(|(e, _)| e).take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))));
+                    let inner: Vec<Event<'a>> = inner.collect();
                     self.heading(level, id, classes, attrs, inner, &mut out);
                 }
                 Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
@@ -272,6 +254,26 @@ impl<'a, 'b> Pass<'a, 'b> {
             }
         }
     }
+}
+
+/// Collects a code block's text up to its end and highlights it.
+fn code_block<'a>(
+    kind: &CodeBlockKind,
+    rest: &mut impl Iterator<Item = (Event<'a>, std::ops::Range<usize>)>,
+) -> Event<'a> {
+    let lang = match kind {
+        CodeBlockKind::Fenced(info) => info.split_whitespace().next(),
+        CodeBlockKind::Indented => None,
+    };
+    let mut code = String::new();
+    for (e, _) in rest.by_ref() {
+        match e {
+            Event::Text(t) => code.push_str(&t),
+            Event::End(TagEnd::CodeBlock) => break,
+            _ => {}
+        }
+    }
+    Event::Html(highlight::code_block(lang, &code).into())
 }
 
 /// For a link to a content file, its content-relative path and fragment.

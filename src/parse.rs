@@ -56,15 +56,8 @@ fn parse_one(
         &config.social.limits(),
     )?;
     let front = source.front;
-    let (summary, has_more) = match (more, &front.description, first_paragraph) {
-        (Some(m), _, _) => (m, true),
-        (None, Some(d), _) => (format!("<p>{}</p>", crate::text::escape_html(d)), false),
-        (None, None, Some(p)) => (p, false),
-        (None, None, None) => (String::new(), false),
-    };
-    let mut raw_terms = BTreeMap::new();
-    raw_terms.insert("tags".to_string(), front.tags);
-    raw_terms.insert("categories".to_string(), front.categories);
+    let (summary, has_more) = summary(more, front.description.as_deref(), first_paragraph);
+    let raw_terms = BTreeMap::from([("tags".to_string(), front.tags), ("categories".to_string(), front.categories)]);
     Ok(Page {
         kind: source.kind,
         title: front.title.unwrap_or_default(),
@@ -101,6 +94,17 @@ fn parse_one(
         translation_of: front.translation_of.map(|t| t.trim_start_matches("@/").to_string()),
         social,
     })
+}
+
+/// The summary: the text before `<!-- more -->`, else the description,
+/// else the first paragraph. The flag says whether the marker cut it.
+fn summary(more: Option<String>, description: Option<&str>, first_paragraph: Option<String>) -> (String, bool) {
+    match (more, description, first_paragraph) {
+        (Some(m), _, _) => (m, true),
+        (None, Some(d), _) => (format!("<p>{}</p>", crate::text::escape_html(d)), false),
+        (None, None, Some(p)) => (p, false),
+        (None, None, None) => (String::new(), false),
+    }
 }
 
 /// Reads the services page's packages, contact and FAQ data, pointing each
