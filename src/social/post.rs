@@ -99,47 +99,7 @@ pub fn read(value: &Value, front: &str, path: &Path, limits: &Limits) -> Result<
             );
             continue;
         };
-        let mut o = Override::default();
-        for (k, val) in inner {
-            let at = line(&format!("{field}.{k}"));
-            if !PLATFORM_KEYS.contains(&k.as_str()) {
-                let hint = match crate::error::closest(k, PLATFORM_KEYS) {
-                    Some(c) => format!("did you mean `{c}`?"),
-                    None => format!("valid keys are: {}", PLATFORM_KEYS.join(", ")),
-                };
-                diags.push(Diagnostic::new(path, format!("unknown key `social.{key}.{k}`")).at_line(at).hint(hint));
-                continue;
-            }
-            let Some(s) = val.as_str().map(str::trim).filter(|s| !s.is_empty()) else {
-                diags.push(
-                    Diagnostic::new(path, format!("[social.{key}] {k} must be a non-empty string"))
-                        .at_line(at)
-                        .hint("put the text in quotes"),
-                );
-                continue;
-            };
-            if k == "hook" {
-                o.hook = Some(s.to_string());
-                continue;
-            }
-            let limit = limits.get(platform);
-            if !platform.fits(s, limit) {
-                let name = display_name(platform);
-                diags.push(
-                    Diagnostic::new(
-                        path,
-                        format!(
-                            "[social.{key}] text is {} long as {name} counts it; the limit is {limit}",
-                            platform.count(s)
-                        ),
-                    )
-                    .at_line(at)
-                    .hint(format!("shorten it, or raise [social.limits] {} in samvad.toml", platform.name())),
-                );
-                continue;
-            }
-            o.text = Some(s.to_string());
-        }
+        let o = read_override(inner, platform, &field, &Ctx { front, path, limits }, &mut diags);
         out.platforms.insert(platform, o);
     }
     if diags.is_empty() {
@@ -147,6 +107,63 @@ pub fn read(value: &Value, front: &str, path: &Path, limits: &Limits) -> Result<
     } else {
         Err(diags)
     }
+}
+
+/// Where overrides are read from, for messages.
+struct Ctx<'a> {
+    front: &'a str,
+    path: &'a Path,
+    limits: &'a Limits,
+}
+
+/// Reads one `[social.<platform>]` table: `text` must fit the platform as
+/// it counts, `hook` replaces the generated hook.
+fn read_override(
+    inner: &serde_json::Map<String, Value>,
+    platform: Platform,
+    field: &str,
+    ctx: &Ctx,
+    diags: &mut Vec<Diagnostic>,
+) -> Override {
+    let mut o = Override::default();
+    for (k, val) in inner {
+        let at = social_line(ctx.front, &format!("{field}.{k}"));
+        if !PLATFORM_KEYS.contains(&k.as_str()) {
+            let hint = match crate::error::closest(k, PLATFORM_KEYS) {
+                Some(c) => format!("did you mean `{c}`?"),
+                None => format!("valid keys are: {}", PLATFORM_KEYS.join(", ")),
+            };
+            diags.push(Diagnostic::new(ctx.path, format!("unknown key `{field}.{k}`")).at_line(at).hint(hint));
+            continue;
+        }
+        let Some(s) = val.as_str().map(str::trim).filter(|s| !s.is_empty()) else {
+            diags.push(
+                Diagnostic::new(ctx.path, format!("[{field}] {k} must be a non-empty string"))
+                    .at_line(at)
+                    .hint("put the text in quotes"),
+            );
+            continue;
+        };
+        if k == "hook" {
+            o.hook = Some(s.to_string());
+            continue;
+        }
+        let limit = ctx.limits.get(platform);
+        if !platform.fits(s, limit) {
+            let name = display_name(platform);
+            diags.push(
+                Diagnostic::new(
+                    ctx.path,
+                    format!("[{field}] text is {} long as {name} counts it; the limit is {limit}", platform.count(s)),
+                )
+                .at_line(at)
+                .hint(format!("shorten it, or raise [social.limits] {} in samvad.toml", platform.name())),
+            );
+            continue;
+        }
+        o.text = Some(s.to_string());
+    }
+    o
 }
 
 /// The file line of `social.<key>[.<sub>]` in TOML (`[social.x]` then
