@@ -21,7 +21,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Length charged for every link: X wraps links in t.co and twitter-text v3
@@ -131,18 +133,19 @@ impl Platform {
 
     /// Length of `text` in this platform's unit.
     pub fn count(self, text: &str) -> usize {
-        let text: String = text.nfc().collect();
+        let text = nfc(text);
+        let text: &str = &text;
         match self {
-            Platform::X => x_weighted_length(&text),
+            Platform::X => x_weighted_length(text),
             // Bluesky counts extended grapheme clusters (UAX #29 as of
             // Unicode 15.1, so an Indic conjunct like क्ष is one).
             Platform::Bluesky => text.graphemes(true).count(),
             // Mastodon's server: `countable_text(...).each_grapheme_cluster.size`.
-            Platform::Mastodon => mastodon_countable(&text, false).graphemes(true).count(),
-            Platform::Threads => threads_length(&text),
+            Platform::Mastodon => mastodon_countable(text, false).graphemes(true).count(),
+            Platform::Threads => threads_length(text),
             // Telegram counts Unicode scalar values after entity parsing; a
             // live probe of 4096 astral emoji was accepted, so not UTF-16 units.
-            Platform::Telegram | Platform::TelegramCaption => strip_telegram_markup(&text).chars().count(),
+            Platform::Telegram | Platform::TelegramCaption => strip_telegram_markup(text).chars().count(),
             // LinkedIn, Facebook, Instagram, WhatsApp, Pinterest: code points.
             _ => text.chars().count(),
         }
@@ -216,8 +219,17 @@ fn threads_length(nfc: &str) -> usize {
 /// counted, which is more than graphemes for Indic text (क्ष is 1 grapheme
 /// but 3 code points).
 pub fn mastodon_composer_count(text: &str) -> usize {
-    let text: String = text.nfc().collect();
+    let text = nfc(text);
     mastodon_countable(&text, true).chars().count()
+}
+
+/// `text` in NFC. Almost every text already is, and the quick check
+/// spares counting (called for every cut a snippet tries) an allocation.
+fn nfc(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
 }
 
 /// Mastodon's `countable_text`: every http(s) link becomes a 23-character

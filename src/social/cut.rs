@@ -23,7 +23,7 @@ pub const ELLIPSIS: char = '…';
 /// monotone in the cut point (a Telegram `**` pair vanishes once closed, an
 /// `@user@domain` mention shrinks once complete), so a few longer cuts get
 /// a second chance.
-const LOOKAHEAD: usize = 8;
+const LOOKAHEAD: usize = 3;
 
 /// Characters trimmed from the end of a cut before the ellipsis, so that
 /// "word, …" or "(…" never appear. Closing brackets stay: they belong to

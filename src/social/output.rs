@@ -5,6 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::count::Platform;
 use super::generate::{self, Snippet};
 use super::post::display_name;
@@ -42,20 +44,28 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
     }
     let staging = Staging::new(&target)?;
     let result = (|| {
-        let mut all = Vec::new();
+        // Posts are independent: generate and write each on any core, keep
+        // only its JSON and CSV lines, and join those in post order.
+        let parts: Vec<(String, String)> = site
+            .posts
+            .par_iter()
+            .map(|page| {
+                let snippets = generate::for_post(&site.config, page);
+                staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
+                Ok((json_lines(&snippets), csv_lines(page, &snippets)))
+            })
+            .collect::<Result<_>>()?;
+        let mut json = String::from("[");
         let mut csv = String::from("post,platform,text,url,scheduled_at\r\n");
-        for page in &site.posts {
-            let snippets = generate::for_post(&site.config, page);
-            staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
-            for (i, s) in snippets.iter().enumerate() {
-                let when = scheduled_at(page, i).unwrap_or_default();
-                let row = [s.post.as_str(), s.platform.name(), s.text.as_str(), s.url.as_str(), when.as_str()];
-                csv.push_str(&row.map(csv_field).join(","));
-                csv.push_str("\r\n");
+        for (j, c) in &parts {
+            if !j.is_empty() {
+                json.push_str(if json.len() > 1 { ",\n" } else { "\n" });
+                json.push_str(j);
             }
-            all.extend(snippets);
+            csv.push_str(c);
         }
-        let json = serde_json::to_string_pretty(&all).expect("snippets serialise");
+        drop(parts);
+        json.push_str("\n]\n");
         staging.put("snippets.json", json.as_bytes())?;
         staging.put("schedule.csv", csv.as_bytes())
     })();
@@ -80,6 +90,28 @@ fn file_stem(slug: &str) -> String {
 }
 
 /// A post's snippets as Markdown, one `## Platform` section each, the text
+/// One post's snippets as JSON objects, one per line, comma-separated.
+fn json_lines(snippets: &[Snippet]) -> String {
+    let lines: Vec<String> = snippets
+        .iter()
+        .map(|s| serde_json::to_string(s).expect("snippets serialise"))
+        .map(|l| format!("  {l}"))
+        .collect();
+    lines.join(",\n")
+}
+
+/// One post's rows of `schedule.csv`.
+fn csv_lines(page: &Page, snippets: &[Snippet]) -> String {
+    let mut csv = String::new();
+    for (i, s) in snippets.iter().enumerate() {
+        let when = scheduled_at(page, i).unwrap_or_default();
+        let row = [s.post.as_str(), s.platform.name(), s.text.as_str(), s.url.as_str(), when.as_str()];
+        csv.push_str(&row.map(csv_field).join(","));
+        csv.push_str("\r\n");
+    }
+    csv
+}
+
 /// in a fence ready to copy. `only` limits it to one platform.
 pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> String {
     let mut out = format!("# {}\n\n<{}>\n", page.title, page.permalink);

@@ -50,6 +50,14 @@ pub fn find_urls(text: &str, require_scheme: bool) -> Vec<Range<usize>> {
     let mut found = Vec::new();
     let mut pos = 0;
     while let Some(c) = text[pos..].chars().next() {
+        // Every link has a dot in its host (a known TLD is required), so a
+        // run without one holds no link: skip it whole rather than trying
+        // each of its letters, which made counting quadratic in word length.
+        let run_end = text[pos..].find(char::is_whitespace).map_or(text.len(), |i| pos + i);
+        if !text[pos..run_end].contains('.') {
+            pos = run_end + text[run_end..].chars().next().map_or(0, char::len_utf8);
+            continue;
+        }
         match c.is_alphanumeric().then(|| url_at(text, pos, require_scheme)) {
             Some(Some(end)) => {
                 found.push(pos..end);
