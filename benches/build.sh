@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Full-build benchmark over generated blogs of 1,000 and 10,000 posts.
+# samvad-only full-build benchmark over generated blogs (1,000 words a
+# post, mixed Hindi and English, code in half the posts, 40 tags).
 #
-#   benches/build.sh [SIZES...]        (default: 1000 10000)
+#   benches/build.sh [SIZES...]        (default: 1000 10000; 100000 works too)
 #
 # Corpus and output live on tmpfs (/dev/shm) unless BENCH_DIR is set.
-# Reports wall time (best of RUNS, default 3) and peak RSS from
-# /usr/bin/time -v. Not a test: run it by hand and copy the table into
-# the README.
+# Reports wall time (best of RUNS clean builds, default 3), peak RSS from
+# /usr/bin/time -v, and both per post, so that growth with the site's size
+# shows. For samvad against Hugo on the same corpus, see benches/compare.sh.
+# Not a test: run it by hand and copy the table into benches/RESULTS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000); fi
@@ -18,20 +20,23 @@ cargo build --release --quiet --bin samvad --example gen_corpus
 bin=target/release/samvad
 theme=$(pwd)/themes/default
 
-printf '| posts | wall time (best of %s) | peak RSS | per post |\n|---|---|---|---|\n' "$runs"
+printf '| posts | wall time (best of %s) | CPU user+sys | peak RSS | time per post | RSS per post |\n|---|---|---|---|---|---|\n' "$runs"
 for n in "${sizes[@]}"; do
   site="$root/site-$n"
-  rm -rf "$site" && mkdir -p "$site/themes"
+  rm -rf "$site" "$root/out-$n" && mkdir -p "$site/themes"
   target/release/examples/gen_corpus "$site" "$n" >/dev/null
   cp -r "$theme" "$site/themes/default"
-  best=""; rss=""
+  best=""; cpu=""; rss=""
   for _ in $(seq "$runs"); do
-    out=$( { /usr/bin/time -v "$bin" build --root "$site" --clock 2030-01-01 >/dev/null; } 2>&1 )
+    # A clean build: the output and the social/ folder beside it go first.
+    rm -rf "$root/out-$n"
+    out=$( { /usr/bin/time -v "$bin" build --root "$site" --output "$root/out-$n/public" --clock 2030-01-01 >/dev/null; } 2>&1 )
     wall=$(grep 'Elapsed (wall clock)' <<<"$out" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    used=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' <<<"$out")
     kb=$(grep 'Maximum resident set size' <<<"$out" | awk '{print $NF}')
-    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; fi
+    if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; cpu=$used; fi
     if [ -z "$rss" ] || [ "$kb" -gt "$rss" ]; then rss=$kb; fi
   done
-  per=$(awk "BEGIN{printf \"%.3f ms\", $best*1000/$n}")
-  printf '| %s | %.2f s | %d MB | %s |\n' "$n" "$best" "$((rss / 1024))" "$per"
+  awk -v n="$n" -v t="$best" -v c="$cpu" -v kb="$rss" 'BEGIN {
+    printf "| %d | %.2f s | %.2f s | %d MB | %.3f ms | %.1f KB |\n", n, t, c, kb / 1024, t * 1000 / n, kb / n }'
 done

@@ -143,12 +143,14 @@ check_output() {
   files=$(find "$out/.." -type f | wc -l)
 }
 
-table=$'| posts | tool | wall time, mean ± σ (min) | CPU user+sys | peak RSS | time vs samvad |\n|---|---|---|---|---|---|'
+table=$'| posts | tool | wall time, mean ± σ (min) | CPU user+sys | peak RSS | wall time ÷ samvad’s |\n|---|---|---|---|---|---|'
 for n in "${sizes[@]}"; do
   site="$root/$n"
   rm -rf "$site" "$root/results/$n"-round-*.json && mkdir -p "$site/samvad/themes"
   echo "== $n posts: generating the corpus (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  expect=$("$gen" "$site/samvad" "$n" "$words" --hugo "$site/hugo" | tee /dev/stderr | grep '^expect ')
+  generated=$("$gen" "$site/samvad" "$n" "$words" --hugo "$site/hugo")
+  echo "$generated" >&2
+  expect=$(grep '^expect ' <<<"$generated")
   cp -r "$theme" "$site/samvad/themes/default"
   for kv in ${expect#expect }; do declare "exp_${kv%%=*}=${kv#*=}"; done
 
