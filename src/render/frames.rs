@@ -41,8 +41,7 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
         let base = site.config.base();
-        let all: Vec<usize> = (0..site.posts.len()).collect();
-        let pager = self.pagination(&base).page(&self.summaries, &all, "", n);
+        let pager = self.pagination(&base).page(&self.summaries, &self.all_posts, "", n);
         let url = super::page_url(&base, "", n);
         ctx.insert("paginator", &pager);
         ctx.insert("home", &site.page(Kind::Home));

@@ -45,6 +45,8 @@ pub struct Renderer<'a> {
     strings: &'a Strings,
     base: Context,
     summaries: Vec<Value>,
+    /// `0..posts.len()`: the home list, made once.
+    all_posts: Vec<usize>,
     nav: Vec<NavSpec>,
     numerals: Numerals,
 }
@@ -68,7 +70,8 @@ impl<'a> Renderer<'a> {
             .par_iter()
             .map(|p| serde_json::to_value(Summary::new(p, numerals)).expect("summaries serialise"))
             .collect();
-        Ok(Renderer { site, templates, strings, base, summaries, nav, numerals })
+        let all_posts = (0..site.posts.len()).collect();
+        Ok(Renderer { site, templates, strings, base, summaries, all_posts, nav, numerals })
     }
 
     /// Renders every page and hands each to `sink`, collecting all errors.
@@ -86,12 +89,12 @@ impl<'a> Renderer<'a> {
     ) -> Result<usize> {
         let per = self.site.config.posts_per_page;
         let on_page = |list: &[usize], n: usize| list.iter().skip((n - 1) * per).take(per).any(|i| posts.contains(i));
-        let all: Vec<usize> = (0..self.site.posts.len()).collect();
+        let all = &self.all_posts;
         let links: HashSet<&str> = posts.iter().map(|&i| self.site.posts[i].permalink.as_str()).collect();
         self.render_where(
             &|job| match job {
                 Job::Post(p) => links.contains(p.permalink.as_str()),
-                Job::Index(n) => on_page(&all, *n),
+                Job::Index(n) => on_page(all, *n),
                 Job::Term(_, term, n) => on_page(&term.posts, *n),
                 Job::Page(_) | Job::TaxonomyList(_) | Job::NotFound => false,
             },
@@ -197,8 +200,10 @@ impl<'a> Renderer<'a> {
         let site = self.site;
         let base = site.config.base();
         let newest_of = |posts: &[usize]| posts.iter().filter_map(|&i| lastmod(&site.posts[i])).max();
-        let all: Vec<usize> = (0..site.posts.len()).collect();
-        let site_newest = newest_of(&all);
+        let site_newest = site.posts.iter().filter_map(lastmod).max();
+        // A term's pages come one after another: scan its posts once, not
+        // once per page (that was quadratic in the term's size).
+        let mut term_newest: Option<(&str, Option<String>)> = None;
         let mut out = Vec::new();
         for job in self.jobs() {
             match job {
@@ -207,7 +212,13 @@ impl<'a> Renderer<'a> {
                 }
                 Job::Index(n) => out.push((page_url(&base, "", n), site_newest.clone())),
                 Job::TaxonomyList(t) => out.push((t.permalink.clone(), site_newest.clone())),
-                Job::Term(_, term, n) => out.push((page_url(&base, &term.dir, n), newest_of(&term.posts))),
+                Job::Term(_, term, n) => {
+                    if term_newest.as_ref().is_none_or(|(dir, _)| *dir != term.dir) {
+                        term_newest = Some((&term.dir, newest_of(&term.posts)));
+                    }
+                    let newest = term_newest.as_ref().and_then(|(_, d)| d.clone());
+                    out.push((page_url(&base, &term.dir, n), newest))
+                }
                 Job::NotFound => {}
             }
         }
