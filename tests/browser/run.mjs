@@ -177,6 +177,8 @@ for (const theme of THEMES) {
         assert.ok(skip.top >= 0 && skip.bottom > 0, `the focused skip link is on screen: ${JSON.stringify(skip)}`);
         assert.ok(skip.outline !== 'none' && skip.width >= 2, `visible focus ring: ${JSON.stringify(skip)}`);
         await page.keyboard.press('Enter');
+        // Following an in-page link is asynchronous; wait for it, then check.
+        await page.waitForFunction(() => location.hash === '#main', null, { timeout: 5000 }).catch(() => {});
         assert.equal(new URL(page.url()).hash, '#main');
         for (let i = 0; i < 3; i += 1) {
           await page.keyboard.press('Tab');
