@@ -75,8 +75,12 @@ impl std::fmt::Display for Report {
 pub fn load_config(opts: &BuildOptions) -> Result<Config> {
     let mut config = Config::load(&opts.root).map_err(|e| relative(e, &opts.root))?;
     if let Some(url) = &opts.base_url {
+        if !crate::config::is_absolute_http(url) {
+            return Err(Diagnostic::general(format!("--base-url: base_url `{url}` is not an absolute http(s) URL"))
+                .hint("pass something like --base-url https://example.com/")
+                .into());
+        }
         config.base_url = url.clone();
-        Config::parse(&format!("base_url = {}", toml::Value::String(url.clone())), Path::new("--base-url"))?;
     }
     if let Some(theme) = &opts.theme {
         config.theme = theme.clone();

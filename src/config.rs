@@ -219,7 +219,8 @@ impl Config {
     }
 }
 
-fn is_absolute_http(url: &str) -> bool {
+/// Is `url` an absolute http(s) URL with a host?
+pub fn is_absolute_http(url: &str) -> bool {
     let rest = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     matches!(rest, Some(r) if !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
 }

@@ -91,7 +91,7 @@ pub fn parse_value(split: &Split, path: &Path) -> Result<Map<String, Value>, Dia
             } else {
                 serde_saphyr::from_str::<Value>(split.front).map_err(|e| {
                     let mut d =
-                        Diagnostic::new(path, format!("invalid YAML front matter: {}", first_line(&e.to_string())));
+                        Diagnostic::new(path, format!("invalid YAML front matter: {}", parser_message(&e.to_string())));
                     if let Some(loc) = e.location() {
                         d = d.at(loc.line() as usize + 1, loc.column() as usize);
                     }
@@ -109,7 +109,7 @@ pub fn parse_value(split: &Split, path: &Path) -> Result<Map<String, Value>, Dia
 
 /// The parser's message without its own position, which counts from the
 /// front matter rather than the file and would contradict ours.
-fn first_line(s: &str) -> &str {
+fn parser_message(s: &str) -> &str {
     let line = s.lines().next().unwrap_or(s);
     let line = line.strip_prefix("error: ").unwrap_or(line);
     match line.find(": ") {

@@ -172,7 +172,7 @@ fn image_exists(image: &str, source: &Source, assets: &AssetRoots) -> bool {
 /// Files and folders samvad generates at the top of the output.
 const GENERATED_FILES: &[&str] =
     &["index.html", "404.html", "rss.xml", "atom.xml", "sitemap.xml", "robots.txt", "highlight.css"];
-const GENERATED_DIRS: &[&str] = &["page", "lang", "posts", "__samvad"];
+const GENERATED_DIRS: &[&str] = &["page", "lang", "__samvad"];
 
 /// What else would be written at `dir`, if anything: a taxonomy's pages,
 /// list pages, a feed, or a static file of the same name.
@@ -184,7 +184,7 @@ fn generated_at(dir: &str, config: &Config, assets: &AssetRoots) -> Option<Strin
     if config.taxonomies.iter().any(|t| t == first) {
         return Some(format!("the {first} pages"));
     }
-    if GENERATED_DIRS.contains(&first) && !first.is_empty() {
+    if GENERATED_DIRS.contains(&first) {
         return Some(format!("samvad's own /{first}/ pages"));
     }
     let name = dir.trim_end_matches('/');

@@ -42,7 +42,9 @@ fn unicode_slug(text: &str) -> String {
 }
 
 /// Combining marks (Mn, Mc, Me) in the blocks where our writers use them.
-fn is_mark(c: char) -> bool {
+/// Dropping a Devanagari matra or virama changes the word, so slugs keep
+/// them and cuts never strip them.
+pub(crate) fn is_mark(c: char) -> bool {
     matches!(c as u32,
         0x0300..=0x036F   // combining diacritics
         | 0x0900..=0x0903 | 0x093A..=0x094F | 0x0951..=0x0957 | 0x0962..=0x0963 // Devanagari

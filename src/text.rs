@@ -30,13 +30,8 @@ pub fn truncate_words(text: &str, max: usize) -> String {
         }
         end = stop;
     }
-    let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !is_mark(c));
+    let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
     format!("{cut}…")
-}
-
-fn is_mark(c: char) -> bool {
-    // Devanagari vowel signs and virama end a word; keep them.
-    matches!(c as u32, 0x0900..=0x0903 | 0x093A..=0x094F | 0x0962..=0x0963)
 }
 
 /// Escapes text for HTML element content and quoted attribute values.

@@ -5,20 +5,12 @@
 /// Escapes text for XML element content and attribute values, dropping
 /// control characters XML 1.0 cannot carry at all (§2.2 `Char`).
 pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\t' | '\n' | '\r' => out.push(c),
-            c if (c as u32) < 0x20 || matches!(c as u32, 0xFFFE | 0xFFFF) => {}
-            c => out.push(c),
-        }
+    let allowed =
+        |c: &char| matches!(c, '\t' | '\n' | '\r') || (*c as u32 >= 0x20 && !matches!(*c as u32, 0xFFFE | 0xFFFF));
+    if s.chars().all(|c| allowed(&c)) {
+        return crate::text::escape_html(s);
     }
-    out
+    crate::text::escape_html(&s.chars().filter(allowed).collect::<String>())
 }
 
 #[cfg(test)]
