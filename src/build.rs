@@ -37,6 +37,13 @@ pub struct BuildOptions {
     pub theme: Option<String>,
 }
 
+impl BuildOptions {
+    /// Which posts this build publishes.
+    pub fn filter(&self) -> Filter {
+        Filter { drafts: self.drafts, future: self.future, now: self.clock.unwrap_or_else(Date::now) }
+    }
+}
+
 /// What a build did, for the summary line.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
@@ -113,7 +120,7 @@ struct Plan {
 }
 
 fn model(opts: &BuildOptions, config: Config) -> Result<(Site, Plan)> {
-    let filter = Filter { drafts: opts.drafts, future: opts.future, now: opts.clock.unwrap_or_else(Date::now) };
+    let filter = opts.filter();
     let theme_dir = opts.root.join("themes").join(&config.theme);
     let content = opts.root.join("content");
     let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
@@ -121,10 +128,7 @@ fn model(opts: &BuildOptions, config: Config) -> Result<(Site, Plan)> {
         content: content.clone(),
         statics: vec![opts.root.join("static"), theme_dir.join("static")],
     };
-    let sources = std::mem::take(&mut loaded.sources);
-    let mut plan =
-        link::plan(sources, &config, &filter, &assets).map_err(|e| relative(loaded.fail_with(e), &opts.root))?;
-    plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
+    let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
     let pages = parse::parse(plan.placed, &plan.links, &config, filter.now.instant)
         .map_err(|e| relative(loaded.fail_with(e), &opts.root))?;
     if !loaded.errors.is_empty() {

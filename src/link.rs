@@ -61,6 +61,21 @@ pub struct Plan {
     pub warnings: Vec<String>,
 }
 
+/// Plans what loaded, leaving files that failed to load out of the plan
+/// but known as existing, and failing with load errors and link errors
+/// together.
+pub fn plan_loaded(
+    loaded: &mut crate::load::Loaded,
+    config: &Config,
+    filter: &Filter,
+    assets: &AssetRoots,
+) -> Result<Plan> {
+    let sources = std::mem::take(&mut loaded.sources);
+    let mut plan = plan(sources, config, filter, assets).map_err(|e| loaded.fail_with(e))?;
+    plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
+    Ok(plan)
+}
+
 /// Filters and places every source; reports every bad slug and every URL
 /// clash at once.
 pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &AssetRoots) -> Result<Plan> {

@@ -15,10 +15,9 @@ use std::time::{Duration, Instant};
 
 use crate::build::{self, BuildOptions};
 use crate::config::Config;
-use crate::dates::Date;
 use crate::error::{Error, Result};
 use crate::i18n::Strings;
-use crate::link::{self, Filter};
+use crate::link;
 use crate::load::{self, Source};
 use crate::render::Renderer;
 use crate::serve::watch::Change;
@@ -130,16 +129,10 @@ impl Session {
         let cache = &self.sources;
         let mut loaded = load::load_reusing(&content, &config.tz(), &|rel| cache.get(rel).cloned())?;
         self.sources = loaded.sources.iter().map(|s| (s.rel.clone(), s.clone())).collect();
-        let sources = std::mem::take(&mut loaded.sources);
-        let filter = Filter {
-            drafts: self.opts.drafts,
-            future: self.opts.future,
-            now: self.opts.clock.unwrap_or_else(Date::now),
-        };
+        let filter = self.opts.filter();
         let assets =
             link::AssetRoots { content, statics: vec![self.opts.root.join("static"), theme.theme_dir.join("static")] };
-        let mut plan = link::plan(sources, &config, &filter, &assets).map_err(|e| loaded.fail_with(e))?;
-        plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
+        let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets)?;
         let urls_key = fingerprint(&plan.links.urls.iter().collect::<BTreeMap<_, _>>());
         let mut fresh = Vec::new();
         let mut pages = Vec::with_capacity(plan.placed.len());
