@@ -220,7 +220,7 @@ fn write_all(
 }
 
 /// Site-wide values every template sees as `site`.
-pub(crate) fn site_context(site: &Site) -> serde_json::Value {
+pub fn site_context(site: &Site) -> serde_json::Value {
     let nav: Vec<serde_json::Value> = site
         .pages
         .iter()

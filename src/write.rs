@@ -11,9 +11,11 @@
 //! the output exactly as it was.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::error::{Diagnostic, Error, Result};
 
@@ -52,11 +54,28 @@ impl Staging {
         if self.unchanged(rel, entry) {
             return Ok(());
         }
+        let path = self.staged_path(rel)?;
+        std::fs::write(&path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+    }
+
+    /// A file written piece by piece, for outputs too large to hold in
+    /// memory whole (the social snippets of a big site). Its bytes go to
+    /// the staging folder as they come; [`Streamed::finish`] then drops
+    /// them again if the previous build wrote exactly the same.
+    pub fn stream(&self, rel: &str) -> Result<Streamed<'_>> {
+        let path = self.staged_path(rel)?;
+        let file = std::fs::File::create(&path).map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        let out = std::io::BufWriter::with_capacity(1 << 16, file);
+        Ok(Streamed { staging: self, rel: rel.to_string(), path, out, hash: Xxh3::new(), len: 0 })
+    }
+
+    /// Where `rel` goes in the staging folder, with its folder made.
+    fn staged_path(&self, rel: &str) -> Result<PathBuf> {
         let path = self.dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
         }
-        std::fs::write(&path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+        Ok(path)
     }
 
     /// Copies a file into the output.
@@ -99,16 +118,47 @@ impl Staging {
     }
 }
 
+/// A file being written into the staging folder by [`Staging::stream`].
+pub struct Streamed<'a> {
+    staging: &'a Staging,
+    rel: String,
+    path: PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+    hash: Xxh3,
+    len: u64,
+}
+
+impl Streamed<'_> {
+    /// Appends `bytes`.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
+        self.hash.update(bytes);
+        self.len += bytes.len() as u64;
+        self.out.write_all(bytes).map_err(|e| Error::io(format!("writing {}", self.path.display()), e))
+    }
+
+    /// Completes the file and records it in the manifest.
+    pub fn finish(self) -> Result<()> {
+        self.out.into_inner().map_err(|e| Error::io(format!("writing {}", self.path.display()), e.into_error()))?;
+        let entry = (self.len, self.hash.digest());
+        self.staging.current.lock().expect("lock").insert(self.rel.clone(), entry);
+        if self.staging.unchanged(&self.rel, entry) {
+            // Committing moves staged files into place; this one need not move.
+            std::fs::remove_file(&self.path).map_err(|e| Error::io(format!("removing {}", self.path.display()), e))?;
+        }
+        Ok(())
+    }
+}
+
 /// `.public.samvad-<what>` beside `public`.
 fn sibling(target: &Path, what: &str) -> PathBuf {
     let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_else(|| "public".into());
     target.with_file_name(format!(".{name}.samvad-{what}"))
 }
 
+/// XXH3: change detection over every output byte must cost next to
+/// nothing, and a streamed file must hash the same as one put whole.
 fn hash(bytes: &[u8]) -> u64 {
-    let mut h = DefaultHasher::new();
-    bytes.hash(&mut h);
-    h.finish()
+    xxhash_rust::xxh3::xxh3_64(bytes)
 }
 
 /// Replaces `target` by `dir` with two renames.
@@ -258,6 +308,29 @@ mod tests {
         assert_eq!(inode("a/index.html"), before, "unchanged file not rewritten");
         assert_eq!(std::fs::read(target.join("b/index.html")).unwrap(), b"new");
         assert!(!target.join("gone").exists(), "stale file and its folder removed");
+    }
+
+    #[test]
+    fn a_streamed_file_is_kept_in_place_when_its_bytes_did_not_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("social");
+        let stream = |parts: &[&str]| {
+            let s = Staging::new(&target).unwrap();
+            let mut out = s.stream("snippets.json").unwrap();
+            for p in parts {
+                out.write(p.as_bytes()).unwrap();
+            }
+            out.finish().unwrap();
+            s.commit().unwrap();
+        };
+        stream(&["[", "1", "]"]);
+        assert_eq!(std::fs::read_to_string(target.join("snippets.json")).unwrap(), "[1]");
+        let inode = || std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(target.join("snippets.json")).unwrap());
+        let before = inode();
+        stream(&["[1", "]"]);
+        assert_eq!(inode(), before, "same bytes in other pieces: not rewritten");
+        stream(&["[2]"]);
+        assert_eq!(std::fs::read_to_string(target.join("snippets.json")).unwrap(), "[2]");
     }
 
     #[test]

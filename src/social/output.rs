@@ -21,6 +21,11 @@ pub const SPREAD_DAYS: usize = 7;
 /// Hour (in the post's own offset) scheduled posts go out.
 pub const SCHEDULE_HOUR: i8 = 10;
 
+/// Posts generated together before their JSON and CSV lines are appended:
+/// enough to keep every core busy, few enough that a 100,000-post site's
+/// snippets never sit in memory at once.
+const CHUNK: usize = 256;
+
 /// `<output parent>/social`.
 pub fn dir_for(output: &Path) -> PathBuf {
     output.parent().unwrap_or(Path::new(".")).join("social")
@@ -43,32 +48,7 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
         }
     }
     let staging = Staging::new(&target)?;
-    let result = (|| {
-        // Posts are independent: generate and write each on any core, keep
-        // only its JSON and CSV lines, and join those in post order.
-        let parts: Vec<(String, String)> = site
-            .posts
-            .par_iter()
-            .map(|page| {
-                let snippets = generate::for_post(&site.config, page);
-                staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
-                Ok((json_lines(&snippets), csv_lines(page, &snippets)))
-            })
-            .collect::<Result<_>>()?;
-        let mut json = String::from("[");
-        let mut csv = String::from("post,platform,text,url,scheduled_at\r\n");
-        for (j, c) in &parts {
-            if !j.is_empty() {
-                json.push_str(if json.len() > 1 { ",\n" } else { "\n" });
-                json.push_str(j);
-            }
-            csv.push_str(c);
-        }
-        drop(parts);
-        json.push_str("\n]\n");
-        staging.put("snippets.json", json.as_bytes())?;
-        staging.put("schedule.csv", csv.as_bytes())
-    })();
+    let result = write_into(site, &staging);
     match result {
         Ok(()) => staging.commit(),
         Err(e) => {
@@ -79,6 +59,38 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
 }
 
 /// A slug as a file name: path separators and leading dots cannot escape.
+/// Generates every post's snippets on all cores, a chunk at a time, writing
+/// each post's Markdown file at once and streaming `snippets.json` and
+/// `schedule.csv` in post order.
+fn write_into(site: &Site, staging: &Staging) -> Result<()> {
+    let mut json = staging.stream("snippets.json")?;
+    let mut csv = staging.stream("schedule.csv")?;
+    json.write(b"[")?;
+    csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
+    let mut first = true;
+    for chunk in site.posts.chunks(CHUNK) {
+        let parts: Vec<(String, String)> = chunk
+            .par_iter()
+            .map(|page| {
+                let snippets = generate::for_post(&site.config, page);
+                staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
+                Ok((json_lines(&snippets), csv_lines(page, &snippets)))
+            })
+            .collect::<Result<_>>()?;
+        for (j, c) in &parts {
+            if !j.is_empty() {
+                json.write(if first { b"\n" } else { b",\n" })?;
+                json.write(j.as_bytes())?;
+                first = false;
+            }
+            csv.write(c.as_bytes())?;
+        }
+    }
+    json.write(b"\n]\n")?;
+    json.finish()?;
+    csv.finish()
+}
+
 fn file_stem(slug: &str) -> String {
     let s = slug.replace(['/', '\\', '\0'], "-");
     let s = s.trim_start_matches('.');

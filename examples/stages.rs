@@ -1,0 +1,52 @@
+//! Times a build's stages one after another over a site on disk, so a
+//! change to one stage can be measured without the others' noise:
+//!
+//!     cargo run --release --example stages -- ROOT [ROUNDS]
+//!
+//! Stages: model (read, front matter, link, Markdown, highlight, assemble),
+//! render (every page through the templates, output discarded), feeds,
+//! social (promotion text, output discarded). Wall time, all cores.
+use std::time::Instant;
+
+use samvad::render::Renderer;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let root = std::path::PathBuf::from(args.next().expect("usage: stages ROOT [ROUNDS]"));
+    let rounds: usize = args.next().map_or(3, |r| r.parse().expect("ROUNDS is a number"));
+    let clock = samvad::dates::parse("2030-01-01", &jiff::tz::TimeZone::UTC).expect("a valid date");
+    let opts = samvad::BuildOptions { root: root.clone(), clock: Some(clock), ..Default::default() };
+    for _ in 0..rounds {
+        let t = Instant::now();
+        let site = samvad::build::load_site(&opts).unwrap_or_else(|e| panic!("{e}"));
+        let model = t.elapsed();
+        let theme = root.join("themes").join(&site.config.theme);
+        let templates = samvad::templates::load(&theme.join("templates"), &root.join("templates")).expect("templates");
+        let strings = samvad::i18n::Strings::load(&theme.join("i18n")).expect("strings");
+        let t = Instant::now();
+        let ctx = samvad::build::site_context(&site);
+        let renderer = Renderer::new(&site, &templates, &strings, &ctx).expect("renderer");
+        let pages = renderer.render_all(&|_| Ok(())).expect("render");
+        let render = t.elapsed();
+        let t = Instant::now();
+        let feeds = samvad::feeds::render(&site).len();
+        let feed_time = t.elapsed();
+        let t = Instant::now();
+        let snippets: usize = {
+            use rayon::prelude::*;
+            site.posts.par_iter().map(|p| samvad::social::generate::for_post(&site.config, p).len()).sum()
+        };
+        let social = t.elapsed();
+        println!(
+            "{} posts: model {:.0} ms · render {pages} pages {:.0} ms · {feeds} feeds {:.0} ms · {snippets} snippets {:.0} ms",
+            site.posts.len(),
+            model.as_secs_f64() * 1e3,
+            render.as_secs_f64() * 1e3,
+            feed_time.as_secs_f64() * 1e3,
+            social.as_secs_f64() * 1e3
+        );
+    }
+}
