@@ -5,7 +5,8 @@
 //!
 //! Stages: model (read, front matter, link, Markdown, highlight, assemble),
 //! render (every page through the templates, output discarded), feeds,
-//! social (promotion text, output discarded). Wall time, all cores.
+//! social (promotion text, output discarded; skipped when STAGES_NO_SOCIAL
+//! is set). Wall time, all cores.
 use std::time::Instant;
 
 use samvad::render::Renderer;
@@ -23,6 +24,7 @@ fn main() {
         let t = Instant::now();
         let site = samvad::build::load_site(&opts).unwrap_or_else(|e| panic!("{e}"));
         let model = t.elapsed();
+        eprintln!("after model: {}", rss());
         let theme = root.join("themes").join(&site.config.theme);
         let templates = samvad::templates::load(&theme.join("templates"), &root.join("templates")).expect("templates");
         let strings = samvad::i18n::Strings::load(&theme.join("i18n")).expect("strings");
@@ -31,11 +33,14 @@ fn main() {
         let renderer = Renderer::new(&site, &templates, &strings, &ctx).expect("renderer");
         let pages = renderer.render_all(&|_| Ok(())).expect("render");
         let render = t.elapsed();
+        eprintln!("after render: {}", rss());
         let t = Instant::now();
         let feeds = samvad::feeds::render(&site).len();
         let feed_time = t.elapsed();
         let t = Instant::now();
-        let snippets: usize = {
+        let snippets: usize = if std::env::var_os("STAGES_NO_SOCIAL").is_some() {
+            0
+        } else {
             use rayon::prelude::*;
             site.posts.par_iter().map(|p| samvad::social::generate::for_post(&site.config, p).len()).sum()
         };
@@ -49,4 +54,9 @@ fn main() {
             social.as_secs_f64() * 1e3
         );
     }
+}
+
+fn rss() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status.lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect::<Vec<_>>().join(" ")
 }

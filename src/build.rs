@@ -7,16 +7,19 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use std::collections::HashMap;
+
 use crate::config::Config;
 use crate::dates::Date;
 use crate::error::{Diagnostic, Error, Result};
 use crate::i18n::Strings;
-use crate::link::Filter;
-use crate::load::Kind;
+use crate::link::{Filter, Links};
+use crate::load::{Kind, Source};
+use crate::markdown::MarkdownOptions;
 use crate::render::Renderer;
-use crate::site::Site;
+use crate::site::{Page, Site};
 use crate::write::Staging;
-use crate::{feeds, highlight, link, load, parse, sitemap, social, templates, write};
+use crate::{assets, feeds, highlight, link, load, parse, sitemap, social, templates, write};
 
 /// What the user asked `samvad build` for.
 #[derive(Debug, Clone, Default)]
@@ -109,7 +112,14 @@ pub fn output_dir(opts: &BuildOptions) -> PathBuf {
 /// assemble. `samvad social` uses it to print a post's snippets.
 pub fn load_site(opts: &BuildOptions) -> Result<Site> {
     let config = load_config(opts)?;
-    Ok(model(opts, config)?.0)
+    let Outline { mut site, bodies, links, mut errors, .. } = outline(opts, config)?;
+    let (posts, post_errors, _) = parse_posts(&site, bodies, &links, None);
+    errors.extend(post_errors);
+    if !errors.is_empty() {
+        return Err(relative(Error::Content(errors), &opts.root));
+    }
+    site.posts = posts;
+    Ok(site)
 }
 
 /// What planning left out, for the report.
@@ -119,57 +129,39 @@ struct Plan {
     warnings: Vec<String>,
 }
 
-fn model(opts: &BuildOptions, config: Config) -> Result<(Site, Plan)> {
-    let filter = opts.filter();
-    let theme_dir = opts.root.join("themes").join(&config.theme);
-    let content = opts.root.join("content");
-    let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
-    let assets = link::AssetRoots {
-        content: content.clone(),
-        statics: vec![opts.root.join("static"), theme_dir.join("static")],
-    };
-    let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
-    let pages = parse::parse(plan.placed, &plan.links, &config, filter.now.instant)
-        .map_err(|e| relative(loaded.fail_with(e), &opts.root))?;
-    if !loaded.errors.is_empty() {
-        return Err(relative(Error::Content(loaded.errors), &opts.root));
-    }
-    let site = Site::assemble(config, pages, loaded.files);
-    Ok((site, Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings }))
-}
-
 /// Builds the site. On any error the previous output is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let config = load_config(opts)?;
     let output = output_dir(opts);
     write::check_output(&opts.root, &output)?;
-    let theme_dir = opts.root.join("themes").join(&config.theme);
-    if !theme_dir.is_dir() {
-        return Err(Diagnostic::new(
-            opts.root.join("samvad.toml"),
-            format!("theme `{}` not found in themes/", config.theme),
-        )
-        .hint("set theme = \"default\" or copy a theme into themes/")
-        .into());
-    }
+    let theme_dir = theme_dir(opts, &config)?;
     // Content and templates are both checked before failing, so a writer
     // sees every problem of the run at once.
     let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"));
-    let ((site, plan), templates) = match (model(opts, config), templates) {
-        (Ok(m), Ok(t)) => (m, t),
-        (Err(a), Err(b)) => {
-            let mut all = a.diagnostics();
-            all.extend(relative(b, &opts.root).diagnostics());
-            return Err(Error::Content(all));
+    let outline = outline(opts, config).map_err(|e| match &templates {
+        Ok(_) => e,
+        Err(t) => Error::Content(
+            [e.diagnostics(), relative(Error::Content(t.diagnostics()), &opts.root).diagnostics()].concat(),
+        ),
+    })?;
+    let Outline { mut site, bodies, links, plan, mut errors } = outline;
+    let theme = templates.and_then(|t| {
+        templates::check_pages(&site, &t, &opts.root)?;
+        Ok((t, Strings::load(&theme_dir.join("i18n"))?))
+    });
+    let (templates, strings) = match theme {
+        Ok(theme) if errors.is_empty() => theme,
+        theme => {
+            // Posts are still parsed, so that their errors are listed too.
+            errors.extend(parse_posts(&site, bodies, &links, None).1);
+            errors.extend(theme.err().map(|e| e.diagnostics()).unwrap_or_default());
+            return Err(relative(Error::Content(errors), &opts.root));
         }
-        (Err(e), _) => return Err(e),
-        (_, Err(e)) => return Err(relative(e, &opts.root)),
     };
-    templates::check_pages(&site, &templates, &opts.root).map_err(|e| relative(e, &opts.root))?;
-    let strings = Strings::load(&theme_dir.join("i18n")).map_err(|e| relative(e, &opts.root))?;
     let staging = Staging::new(&output)?;
-    let rendered = match write_all(&site, &templates, &strings, &staging, &opts.root, &theme_dir) {
+    let theme = Theme { templates: &templates, strings: &strings, dir: &theme_dir };
+    let rendered = match write_site(&mut site, bodies, &links, &theme, &staging, &opts.root) {
         Ok(rendered) => rendered,
         Err(e) => {
             staging.abandon();
@@ -189,6 +181,137 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     })
 }
 
+/// The theme's folder, which must exist.
+fn theme_dir(opts: &BuildOptions, config: &Config) -> Result<PathBuf> {
+    let dir = opts.root.join("themes").join(&config.theme);
+    if dir.is_dir() {
+        return Ok(dir);
+    }
+    Err(Diagnostic::new(opts.root.join("samvad.toml"), format!("theme `{}` not found in themes/", config.theme))
+        .hint("set theme = \"default\" or copy a theme into themes/")
+        .into())
+}
+
+/// What pages are rendered with.
+struct Theme<'a> {
+    templates: &'a templates::Templates,
+    strings: &'a Strings,
+    dir: &'a Path,
+}
+
+/// Parses and renders the posts, then renders and copies everything else,
+/// all into `staging`. Returns the number of pages rendered.
+fn write_site(
+    site: &mut Site,
+    bodies: Vec<Source>,
+    links: &Links,
+    theme: &Theme,
+    staging: &Staging,
+    root: &Path,
+) -> Result<usize> {
+    let site_ctx = site_context(site);
+    let renderer = Renderer::for_posts(site, theme.templates, theme.strings, &site_ctx)?;
+    let (posts, errors, rendered) = parse_posts(site, bodies, links, Some((&renderer, staging)));
+    if !errors.is_empty() {
+        return Err(Error::Content(errors));
+    }
+    rendered?;
+    site.posts = posts;
+    Ok(site.posts.len() + write_all(site, theme, staging, root)?)
+}
+
+/// The site as its front matter lays it out: pages parsed, posts ordered
+/// and grouped into terms but their Markdown not yet parsed. `bodies` holds
+/// each post's source, in `site.posts` order.
+struct Outline {
+    site: Site,
+    bodies: Vec<Source>,
+    links: Links,
+    plan: Plan,
+    /// Content errors found so far; loading and linking errors that leave
+    /// nothing to build on are returned as `Err` instead.
+    errors: Vec<Diagnostic>,
+}
+
+fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
+    let filter = opts.filter();
+    let theme_dir = opts.root.join("themes").join(&config.theme);
+    let content = opts.root.join("content");
+    let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
+    let assets = link::AssetRoots {
+        content: content.clone(),
+        statics: vec![opts.root.join("static"), theme_dir.join("static")],
+    };
+    let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
+    let (prepared, prepare_errors) = parse::prepare_all(plan.placed, &config, filter.now.instant);
+    let mut errors = std::mem::take(&mut loaded.errors);
+    errors.extend(prepare_errors);
+    let markdown = MarkdownOptions::from(&config);
+    let mut pages = Vec::with_capacity(prepared.len());
+    let mut sources = HashMap::new();
+    for (mut page, source) in prepared {
+        if page.kind == Kind::Post {
+            sources.insert(page.source.clone(), source);
+        } else if let Err(e) = parse::body(&mut page, &source, &plan.links, markdown, &config) {
+            errors.extend(e);
+        }
+        pages.push(page);
+    }
+    let site = Site::assemble(config, pages, loaded.files);
+    let bodies = site.posts.iter().map(|p| sources.remove(&p.source).expect("every post has its source")).collect();
+    let plan_summary = Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings };
+    Ok(Outline { site, bodies, links: plan.links, plan: plan_summary, errors })
+}
+
+/// Where a post's page goes as soon as it is rendered.
+type PostSink<'r> = (&'r Renderer<'r>, &'r Staging);
+
+/// Parses every post's Markdown on all cores and, given a sink, renders and
+/// stages its page at once. A rendered post's HTML is then dropped, except
+/// for posts a feed shows in full, so a build never holds every body at
+/// the same time.
+/// Returns the parsed posts (in `site.posts` order), Markdown errors, and
+/// the first render or write error.
+fn parse_posts(
+    site: &Site,
+    bodies: Vec<Source>,
+    links: &Links,
+    sink: Option<PostSink>,
+) -> (Vec<Page>, Vec<Diagnostic>, Result<()>) {
+    let markdown = MarkdownOptions::from(&site.config);
+    let keep = feeds::shown_in_full(site);
+    let results: Vec<(Page, Vec<Diagnostic>, Result<()>)> = site
+        .posts
+        .par_iter()
+        .zip(bodies)
+        .enumerate()
+        .map(|(i, (outline, source))| {
+            let mut post = outline.clone();
+            if let Err(e) = parse::body(&mut post, &source, links, markdown, &site.config) {
+                return (post, e, Ok(()));
+            }
+            drop(source);
+            let staged = sink.map_or(Ok(()), |(renderer, staging)| {
+                renderer.render_post(&post).and_then(|(path, html)| staging.put(&path, &html))
+            });
+            if sink.is_some() && !keep.contains(&i) {
+                post.content = String::new();
+            }
+            (post, Vec::new(), staged)
+        })
+        .collect();
+    let mut posts = Vec::with_capacity(results.len());
+    let (mut errors, mut failed) = (Vec::new(), Ok(()));
+    for (post, e, staged) in results {
+        posts.push(post);
+        errors.extend(e);
+        if failed.is_ok() {
+            failed = staged;
+        }
+    }
+    (posts, errors, failed)
+}
+
 pub(crate) fn relative(e: Error, root: &Path) -> Error {
     match e {
         Error::Content(d) => Error::Content(d.into_iter().map(|d| d.relative_to(root)).collect()),
@@ -196,25 +319,19 @@ pub(crate) fn relative(e: Error, root: &Path) -> Error {
     }
 }
 
-/// Renders every page and copies every file into the staging folder.
-fn write_all(
-    site: &Site,
-    templates: &templates::Templates,
-    strings: &Strings,
-    staging: &Staging,
-    root: &Path,
-    theme_dir: &Path,
-) -> Result<usize> {
+/// Renders every page but the posts (already staged by [`parse_posts`])
+/// and copies every file into the staging folder.
+fn write_all(site: &Site, theme: &Theme, staging: &Staging, root: &Path) -> Result<usize> {
     let site_ctx = site_context(site);
-    let renderer = Renderer::new(site, templates, strings, &site_ctx)?;
-    let rendered = renderer.render_all(&|(path, html)| staging.put(&path, html.as_bytes()))?;
+    let renderer = Renderer::new(site, theme.templates, theme.strings, &site_ctx)?;
+    let rendered = renderer.render_all_but_posts(&|(path, html)| staging.put(&path, &html))?;
     for (path, xml) in feeds::render(site) {
         staging.put(&path, xml.as_bytes())?;
     }
     staging.put("sitemap.xml", sitemap::sitemap(&renderer.sitemap_entries()).as_bytes())?;
     staging.put("robots.txt", sitemap::robots(site).as_bytes())?;
-    copy_files(&merged_static(&theme_dir.join("static"), &root.join("static")), staging)?;
-    copy_content_files(site, &root.join("content"), staging)?;
+    assets::copy_files(&assets::merged_static(&theme.dir.join("static"), &root.join("static")), staging)?;
+    assets::copy_content_files(site, &root.join("content"), staging)?;
     staging.put("highlight.css", highlight::stylesheet().as_bytes())?;
     Ok(rendered)
 }
@@ -239,53 +356,4 @@ pub fn site_context(site: &Site) -> serde_json::Value {
         "post_count": site.posts.len(),
         "highlight_css": format!("{}highlight.css", site.config.base()),
     })
-}
-
-fn copy_files(files: &[(PathBuf, String)], staging: &Staging) -> Result<()> {
-    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
-}
-
-/// The theme's static files with the site's laid over them, file by file.
-pub(crate) fn merged_static(theme: &Path, site: &Path) -> Vec<(PathBuf, String)> {
-    let site_files = static_files(site);
-    let mut files: Vec<(PathBuf, String)> =
-        static_files(theme).into_iter().filter(|(_, rel)| !site_files.iter().any(|(_, r)| r == rel)).collect();
-    files.extend(site_files);
-    files
-}
-
-/// Files under a `static/` folder: (source path, output-relative path).
-pub(crate) fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && !load::is_ignored(&e.file_name().to_string_lossy()))
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
-            (e.path().to_path_buf(), rel)
-        })
-        .collect()
-}
-
-fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Result<()> {
-    copy_files(&content_files(site, content), staging)
-}
-
-/// Non-markdown content files: bundle assets go next to their page, loose
-/// files keep their path.
-pub(crate) fn content_files(site: &Site, content: &Path) -> Vec<(PathBuf, String)> {
-    let mut out = Vec::new();
-    for page in site.posts.iter().chain(&site.pages) {
-        let bundle_dir = page.source.rsplit_once('/').map_or("", |(d, _)| d);
-        for asset in &page.assets {
-            let name = asset.strip_prefix(bundle_dir).unwrap_or(asset).trim_start_matches('/');
-            out.push((content.join(asset), format!("{}{name}", page.dir)));
-        }
-    }
-    out.extend(site.files.iter().map(|f| (content.join(f), f.clone())));
-    out
 }

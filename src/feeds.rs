@@ -5,7 +5,7 @@
 //! reader see it twice; a feed's own date is its newest entry's, never the
 //! build time, so output stays byte-identical between builds.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 use crate::absolute::absolutize;
 use crate::site::{Page, Site};
@@ -61,6 +61,17 @@ pub fn specs(site: &Site) -> Vec<FeedSpec> {
         }
     }
     specs
+}
+
+/// Posts (indices into `site.posts`) whose whole HTML some feed carries:
+/// none unless `full_content` is on. A build keeps only these posts' HTML
+/// in memory once their pages are written.
+pub fn shown_in_full(site: &Site) -> HashSet<usize> {
+    let c = &site.config;
+    if !c.feeds.full_content || !(c.feeds.rss || c.feeds.atom) {
+        return HashSet::new();
+    }
+    specs(site).iter().flat_map(|spec| spec.posts.iter().take(c.feeds.limit).copied()).collect()
 }
 
 /// Absolute URL of a file inside a feed's folder.

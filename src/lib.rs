@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod absolute;
+pub mod assets;
 pub mod build;
 pub mod config;
 pub mod dates;

@@ -61,6 +61,12 @@ pub struct MarkdownOptions {
     pub slugify: SlugStyle,
 }
 
+impl From<&crate::config::Config> for MarkdownOptions {
+    fn from(config: &crate::config::Config) -> Self {
+        MarkdownOptions { smart_punctuation: config.smart_punctuation, slugify: config.slugify }
+    }
+}
+
 fn parser_options(opts: MarkdownOptions) -> Options {
     let mut o = Options::ENABLE_TABLES
         | Options::ENABLE_FOOTNOTES

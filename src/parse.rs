@@ -16,17 +16,16 @@ use crate::text;
 
 /// Renders all placed sources; reports every broken link at once.
 pub fn parse(placed: Vec<Placed>, links: &Links, config: &Config, now: jiff::Timestamp) -> Result<Vec<Page>> {
-    let opts = MarkdownOptions { smart_punctuation: config.smart_punctuation, slugify: config.slugify };
-    let results: Vec<std::result::Result<Page, Vec<Diagnostic>>> =
-        placed.into_par_iter().map(|p| parse_one(p, links, config, opts, now)).collect();
-    let mut pages = Vec::with_capacity(results.len());
-    let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => pages.push(p),
-            Err(d) => diags.extend(d),
-        }
-    }
+    let opts = MarkdownOptions::from(config);
+    let results: Vec<std::result::Result<Page, Vec<Diagnostic>>> = placed
+        .into_par_iter()
+        .map(|p| {
+            let (mut page, source) = prepare(p, config, now)?;
+            body(&mut page, &source, links, opts, config)?;
+            Ok(page)
+        })
+        .collect();
+    let (pages, diags) = split(results);
     if diags.is_empty() {
         Ok(pages)
     } else {
@@ -34,16 +33,38 @@ pub fn parse(placed: Vec<Placed>, links: &Links, config: &Config, now: jiff::Tim
     }
 }
 
-fn parse_one(
-    placed: Placed,
-    links: &Links,
+/// Every page from its front matter alone, with its source kept for
+/// [`body`]: a build can then order the site and render each post as soon
+/// as its Markdown is done, never holding every body at once.
+pub fn prepare_all(
+    placed: Vec<Placed>,
     config: &Config,
-    opts: MarkdownOptions,
     now: jiff::Timestamp,
-) -> std::result::Result<Page, Vec<Diagnostic>> {
-    let Placed { source, slug, dir, permalink } = placed;
-    let links = LinkContext { file: &source.path, dir: source.dir(), links, body_line: source.body_line };
-    let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
+) -> (Vec<(Page, Source)>, Vec<Diagnostic>) {
+    split(placed.into_par_iter().map(|p| prepare(p, config, now)).collect())
+}
+
+/// Successes in order, and every failure's diagnostics.
+fn split<T>(results: Vec<std::result::Result<T, Vec<Diagnostic>>>) -> (Vec<T>, Vec<Diagnostic>) {
+    let mut ok = Vec::with_capacity(results.len());
+    let mut diags = Vec::new();
+    for r in results {
+        match r {
+            Ok(t) => ok.push(t),
+            Err(d) => diags.extend(d),
+        }
+    }
+    (ok, diags)
+}
+
+/// The page as far as its front matter tells: everything but the fields
+/// that come from its Markdown, which [`body`] fills in.
+fn prepare(
+    placed: Placed,
+    config: &Config,
+    now: jiff::Timestamp,
+) -> std::result::Result<(Page, Source), Vec<Diagnostic>> {
+    let Placed { mut source, slug, dir, permalink } = placed;
     let lang = source.front.lang.clone().unwrap_or_else(|| config.language.clone());
     let services = match source.kind {
         Kind::Services => Some(services_data(&source, &lang, now)?),
@@ -55,17 +76,16 @@ fn parse_one(
         &source.path,
         &config.social.limits(),
     )?;
-    let front = source.front;
-    let (summary, has_more) = summary(more, front.description.as_deref(), first_paragraph);
+    let front = std::mem::take(&mut source.front);
     let raw_terms = BTreeMap::from([("tags".to_string(), front.tags), ("categories".to_string(), front.categories)]);
-    Ok(Page {
+    let page = Page {
         kind: source.kind,
         title: front.title.unwrap_or_default(),
         description: front.description,
         slug,
         path: permalink.strip_prefix(&config.base()).map_or_else(|| "/".into(), |p| format!("/{p}")),
         permalink,
-        source: source.rel,
+        source: source.rel.clone(),
         date: front.date.as_ref().map(|d| DateView::new(d, &lang)),
         updated: front.updated.as_ref().map(|d| DateView::new(d, &lang)),
         draft: front.draft,
@@ -73,12 +93,12 @@ fn parse_one(
         categories: Vec::new(),
         author: front.author.unwrap_or_else(|| config.author.clone()),
         image: front.image,
-        content: html,
-        summary,
-        has_more,
-        toc,
-        word_count: words,
-        reading_time: text::reading_minutes(words, config.words_per_minute(&lang)),
+        content: String::new(),
+        summary: String::new(),
+        has_more: false,
+        toc: Vec::new(),
+        word_count: 0,
+        reading_time: 0,
         lang,
         extra: front.extra,
         translations: Vec::new(),
@@ -87,13 +107,35 @@ fn parse_one(
         dir,
         sort_date: front.date,
         template: front.template,
-        assets: source.assets,
+        assets: std::mem::take(&mut source.assets),
         raw_terms,
         data: front.data,
         services,
         translation_of: front.translation_of.map(|t| t.trim_start_matches("@/").to_string()),
         social,
-    })
+    };
+    Ok((page, source))
+}
+
+/// Renders the Markdown of `source` into `page`: its HTML, summary, table
+/// of contents, word count and reading time.
+pub fn body(
+    page: &mut Page,
+    source: &Source,
+    links: &Links,
+    opts: MarkdownOptions,
+    config: &Config,
+) -> std::result::Result<(), Vec<Diagnostic>> {
+    let links = LinkContext { file: &source.path, dir: source.dir(), links, body_line: source.body_line };
+    let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
+    let (summary, has_more) = summary(more, page.description.as_deref(), first_paragraph);
+    page.content = html;
+    page.summary = summary;
+    page.has_more = has_more;
+    page.toc = toc;
+    page.word_count = words;
+    page.reading_time = text::reading_minutes(words, config.words_per_minute(&page.lang));
+    Ok(())
 }
 
 /// The summary: the text before `<!-- more -->`, else the description,

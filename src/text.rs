@@ -22,13 +22,13 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         return text;
     }
-    let mut end = 0;
+    let (mut end, mut chars) = (0, 0);
     for (i, word) in text.split_word_bound_indices() {
-        let stop = i + word.len();
-        if text[..stop].chars().count() > max.saturating_sub(1) {
+        chars += word.chars().count();
+        if chars > max.saturating_sub(1) {
             break;
         }
-        end = stop;
+        end = i + word.len();
     }
     let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
     format!("{cut}…")
@@ -37,16 +37,23 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    // Only ASCII bytes need escaping, so scanning bytes never splits a
+    // character, and runs between them are copied whole.
+    for (i, b) in s.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&s[done..i]);
+        out.push_str(entity);
+        done = i + 1;
     }
+    out.push_str(&s[done..]);
     out
 }
 
@@ -55,16 +62,19 @@ pub fn escape_html(s: &str) -> String {
 /// never occur, so the result parses to the same value.
 pub fn json_for_script(json: &str) -> String {
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (i, c) in json.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&json[done..i]);
+        out.push_str(match c {
+            "<" => "\\u003c",
+            ">" => "\\u003e",
+            "&" => "\\u0026",
+            "\u{2028}" => "\\u2028",
+            _ => "\\u2029",
+        });
+        done = i + c.len();
     }
+    out.push_str(&json[done..]);
     out
 }
 
@@ -127,9 +137,20 @@ mod tests {
 
     #[test]
     fn json_in_script_cannot_close_the_element() {
-        let s = json_for_script(r#"{"t":"</script><b>&"}"#);
-        assert!(!s.contains('<') && !s.contains('>'));
+        let raw = "</script><b>& समय\u{2028}line\u{2029}end";
+        let s = json_for_script(&serde_json::json!({ "t": raw }).to_string());
+        assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();
-        assert_eq!(v["t"], "</script><b>&");
+        assert_eq!(v["t"], raw);
+    }
+
+    #[test]
+    fn html_escaping_keeps_every_other_character() {
+        assert_eq!(
+            escape_html(r#"<a href="x">'समय' & पैसा</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;&#39;समय&#39; &amp; पैसा&lt;/a&gt;"
+        );
+        assert_eq!(escape_html("plain हिंदी"), "plain हिंदी");
+        assert_eq!(escape_html(""), "");
     }
 }

@@ -246,3 +246,31 @@ fn styled_404_at_the_root() {
         .ends_with("style.css")));
     assert_eq!(text(one(&doc, "h1")), "Page not found");
 }
+
+#[test]
+fn full_content_feeds_carry_every_shown_post_body() {
+    // A build drops each post's HTML once its page is written, except for
+    // the posts some feed shows in full: the site feed's newest two and
+    // each tag feed's newest two, which here reach back to the oldest post.
+    let site = Site::with_config(&format!("{CONFIG}\n[feeds]\nlimit = 2\nfull_content = true\n"));
+    for (n, tag) in [(1, "old"), (2, "new"), (3, "new"), (4, "new")] {
+        let body = format!("Body number {n} with **bold** text.\n\nSecond paragraph {n}.\n");
+        site.file(
+            &format!("content/posts/p{n}.md"),
+            &post_with(&format!("Post {n}"), &format!("2026-10-0{n}"), &format!("tags = [\"{tag}\"]\n"), &body),
+        );
+    }
+    site.build_ok();
+    let content = |rel: &str| -> Vec<String> {
+        let feed = parse_feed(&site, rel);
+        feed.entries.iter().map(|e| e.content.as_ref().and_then(|c| c.body.clone()).unwrap_or_default()).collect()
+    };
+    let main = content("atom.xml");
+    assert_eq!(main.len(), 2);
+    assert!(main[0].contains("<strong>bold</strong>") && main[0].contains("Second paragraph 4"), "{main:?}");
+    assert!(main[1].contains("Second paragraph 3"), "{main:?}");
+    let old = content("tags/old/atom.xml");
+    assert!(old[0].contains("Body number 1") && old[0].contains("Second paragraph 1"), "{old:?}");
+    let doc = site.html("posts/p1/index.html");
+    assert!(text(one(&doc, ".content")).contains("Second paragraph 1"), "the post page has its body too");
+}

@@ -1,10 +1,8 @@
 //! The context of each kind of page: what goes into the template besides
 //! the site-wide values, and which template, language and URL it has.
 
-use tera::Context;
-
 use super::views::page_value;
-use super::Renderer;
+use super::{set, Renderer, Vars};
 use crate::load::Kind;
 use crate::seo;
 use crate::site::{Page, Taxonomy, Term};
@@ -21,12 +19,12 @@ pub(super) struct Frame<'a> {
 
 impl<'a> Renderer<'a> {
     /// A post or page: its own view, head metadata and (posts) share links.
-    pub(super) fn page_frame(&self, ctx: &mut Context, p: &'a Page, is_post: bool) -> Frame<'a> {
+    pub(super) fn page_frame(&self, ctx: &mut Vars, p: &'a Page, is_post: bool) -> Frame<'a> {
         let site = self.site;
-        ctx.insert("page", &page_value(p, self.numerals));
-        ctx.insert("meta", &seo::for_page(site, p, self.feed_links(None)));
+        set(ctx, "page", &page_value(p, self.numerals));
+        set(ctx, "meta", &seo::for_page(site, p, self.feed_links(None)));
         if is_post {
-            ctx.insert("share", &crate::social::share::links(&site.config.social, p));
+            set(ctx, "share", &crate::social::share::links(&site.config.social, p));
         }
         let default = match (is_post, p.kind) {
             (true, _) => "post.html",
@@ -37,51 +35,51 @@ impl<'a> Renderer<'a> {
     }
 
     /// Page `n` of the home list.
-    pub(super) fn index_frame(&self, ctx: &mut Context, n: usize) -> Frame<'a> {
+    pub(super) fn index_frame(&self, ctx: &mut Vars, n: usize) -> Frame<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
         let base = site.config.base();
         let pager = self.pagination(&base).page(&self.summaries, &self.all_posts, "", n);
         let url = super::page_url(&base, "", n);
-        ctx.insert("paginator", &pager);
-        ctx.insert("home", &site.page(Kind::Home));
+        ctx.insert("paginator".into(), pager.into_value());
+        set(ctx, "home", &site.page(Kind::Home));
         let title = (n > 1).then(|| format!("{} {n}", self.ui(lang, "page_of", "Page")));
-        ctx.insert("meta", &seo::for_list(site, title.as_deref(), &url, lang, n == 1, self.feed_links(None)));
+        set(ctx, "meta", &seo::for_list(site, title.as_deref(), &url, lang, n == 1, self.feed_links(None)));
         Frame { template: "index.html", lang, url }
     }
 
     /// The list of a taxonomy's terms (`/tags/`).
-    pub(super) fn taxonomy_frame(&self, ctx: &mut Context, tax: &'a Taxonomy) -> Frame<'a> {
+    pub(super) fn taxonomy_frame(&self, ctx: &mut Vars, tax: &'a Taxonomy) -> Frame<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
-        ctx.insert("taxonomy", tax);
+        set(ctx, "taxonomy", tax);
         let title = self.ui(lang, &tax.name, &tax.name);
-        ctx.insert("meta", &seo::for_list(site, Some(&title), &tax.permalink, lang, false, self.feed_links(None)));
+        set(ctx, "meta", &seo::for_list(site, Some(&title), &tax.permalink, lang, false, self.feed_links(None)));
         Frame { template: "taxonomy_list.html", lang, url: tax.permalink.clone() }
     }
 
     /// Page `n` of one term's posts.
-    pub(super) fn term_frame(&self, ctx: &mut Context, tax: &'a Taxonomy, term: &'a Term, n: usize) -> Frame<'a> {
+    pub(super) fn term_frame(&self, ctx: &mut Vars, tax: &'a Taxonomy, term: &'a Term, n: usize) -> Frame<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
         let base = site.config.base();
         let pager = self.pagination(&base).page(&self.summaries, &term.posts, &term.dir, n);
         let url = super::page_url(&base, &term.dir, n);
-        ctx.insert("taxonomy", tax);
-        ctx.insert("term", term);
-        ctx.insert("paginator", &pager);
+        set(ctx, "taxonomy", tax);
+        set(ctx, "term", term);
+        ctx.insert("paginator".into(), pager.into_value());
         let feeds = self.feed_links(Some((&term.dir, &term.name)));
-        ctx.insert("meta", &seo::for_list(site, Some(&term.name), &url, lang, false, feeds));
+        set(ctx, "meta", &seo::for_list(site, Some(&term.name), &url, lang, false, feeds));
         Frame { template: "taxonomy_term.html", lang, url }
     }
 
     /// The 404 page.
-    pub(super) fn not_found_frame(&self, ctx: &mut Context) -> Frame<'a> {
+    pub(super) fn not_found_frame(&self, ctx: &mut Vars) -> Frame<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
         let url = format!("{}404.html", site.config.base());
         let title = self.ui(lang, "not_found_title", "Not found");
-        ctx.insert("meta", &seo::for_list(site, Some(&title), &url, lang, false, self.feed_links(None)));
+        set(ctx, "meta", &seo::for_list(site, Some(&title), &url, lang, false, self.feed_links(None)));
         Frame { template: "404.html", lang, url }
     }
 

@@ -9,9 +9,10 @@ mod frames;
 mod paginate;
 mod views;
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
+use serde::Serialize;
 use tera::{Context, Value};
 
 use crate::error::{Diagnostic, Error, Result};
@@ -21,7 +22,7 @@ use crate::load::Kind;
 use crate::seo::FeedLink;
 use crate::site::{Page, Site, Taxonomy, Term};
 use crate::templates::{template_error, Templates};
-use crate::theme::{self, NavSpec};
+use crate::theme;
 use paginate::{page_dir, page_url, pages_for, Pagination};
 use views::{page_value, Summary};
 
@@ -35,19 +36,30 @@ enum Job<'a> {
     NotFound,
 }
 
-/// A rendered file: output-relative path and its bytes.
-pub type Output = (String, String);
+/// A rendered file: output-relative path and its bytes (UTF-8).
+pub type Output = (String, Vec<u8>);
+
+/// Template variables. Each page's are built as plain JSON values and moved
+/// into tera's context whole: `Context::insert` would copy every value once
+/// more, page bodies and list summaries included.
+type Vars = serde_json::Map<String, Value>;
+
+/// Serialises `value` under `key`.
+fn set(vars: &mut Vars, key: &str, value: &(impl Serialize + ?Sized)) {
+    vars.insert(key.to_string(), serde_json::to_value(value).expect("template values serialise"));
+}
 
 /// Everything render needs, prepared once.
 pub struct Renderer<'a> {
     site: &'a Site,
     templates: &'a Templates,
     strings: &'a Strings,
-    base: Context,
+    /// Per language: the values every page in it shares (`config`, `site`,
+    /// `services_page`, `lang`, `t`, `nav`), made once and cloned per page.
+    shared: HashMap<String, Vars>,
     summaries: Vec<Value>,
     /// `0..posts.len()`: the home list, made once.
     all_posts: Vec<usize>,
-    nav: Vec<NavSpec>,
     numerals: Numerals,
 }
 
@@ -59,24 +71,62 @@ impl<'a> Renderer<'a> {
         strings: &'a Strings,
         site_ctx: &Value,
     ) -> Result<Renderer<'a>> {
-        let numerals = Numerals::from_extra(&site.config.extra);
-        let nav = theme::nav_specs(&site.config)?;
-        let mut base = Context::new();
-        base.insert("config", &site.config);
-        base.insert("site", site_ctx);
-        base.insert("services_page", &site.page(Kind::Services).map(|p| page_value(p, numerals)));
-        let summaries = site
+        let mut renderer = Renderer::for_posts(site, templates, strings, site_ctx)?;
+        renderer.summaries = site
             .posts
             .par_iter()
-            .map(|p| serde_json::to_value(Summary::new(p, numerals)).expect("summaries serialise"))
+            .map(|p| serde_json::to_value(Summary::new(p, renderer.numerals)).expect("summaries serialise"))
+            .collect();
+        Ok(renderer)
+    }
+
+    /// A renderer for post pages alone ([`Renderer::render_post`]), which
+    /// need no list summaries: a build renders posts while their Markdown
+    /// is still being parsed, before any summary exists.
+    pub fn for_posts(
+        site: &'a Site,
+        templates: &'a Templates,
+        strings: &'a Strings,
+        site_ctx: &Value,
+    ) -> Result<Renderer<'a>> {
+        let numerals = Numerals::from_extra(&site.config.extra);
+        let nav = theme::nav_specs(&site.config)?;
+        let mut base = Vars::new();
+        set(&mut base, "config", &site.config);
+        set(&mut base, "site", site_ctx);
+        set(&mut base, "services_page", &site.page(Kind::Services).map(|p| page_value(p, numerals)));
+        let mut langs: BTreeSet<&str> = site.posts.iter().chain(&site.pages).map(|p| p.lang.as_str()).collect();
+        langs.insert(&site.config.language);
+        let shared = langs
+            .into_iter()
+            .map(|lang| {
+                let strings = strings.for_lang(lang);
+                let mut vars = base.clone();
+                set(&mut vars, "lang", lang);
+                set(&mut vars, "t", strings);
+                set(&mut vars, "nav", &theme::nav(&nav, site, strings));
+                (lang.to_string(), vars)
+            })
             .collect();
         let all_posts = (0..site.posts.len()).collect();
-        Ok(Renderer { site, templates, strings, base, summaries, all_posts, nav, numerals })
+        Ok(Renderer { site, templates, strings, shared, summaries: Vec::new(), all_posts, numerals })
     }
 
     /// Renders every page and hands each to `sink`, collecting all errors.
     pub fn render_all(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
         self.render_where(&|_| true, sink)
+    }
+
+    /// Renders every page but the posts' own, which a build renders as it
+    /// parses them ([`Renderer::render_post`]).
+    pub fn render_all_but_posts(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
+        self.render_where(&|job| !matches!(job, Job::Post(_)), sink)
+    }
+
+    /// Renders one post's page. `post` is a post of the site, in a copy
+    /// that carries its HTML.
+    pub fn render_post(&self, post: &Page) -> Result<Output> {
+        self.render_job(&Job::Post(post))
     }
 
     /// Renders the pages that show any of `posts` (indices into
@@ -140,31 +190,37 @@ impl<'a> Renderer<'a> {
 
     /// Fills the context for one job, then renders its template.
     fn render_job(&self, job: &Job) -> Result<Output> {
-        let mut ctx = self.base.clone();
+        let mut own = Vars::new();
         let frame = match job {
-            Job::Post(p) | Job::Page(p) => self.page_frame(&mut ctx, p, matches!(job, Job::Post(_))),
-            Job::Index(n) => self.index_frame(&mut ctx, *n),
-            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut ctx, tax),
-            Job::Term(tax, term, n) => self.term_frame(&mut ctx, tax, term, *n),
-            Job::NotFound => self.not_found_frame(&mut ctx),
+            Job::Post(p) | Job::Page(p) => self.page_frame(&mut own, p, matches!(job, Job::Post(_))),
+            Job::Index(n) => self.index_frame(&mut own, *n),
+            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut own, tax),
+            Job::Term(tax, term, n) => self.term_frame(&mut own, tax, term, *n),
+            Job::NotFound => self.not_found_frame(&mut own),
         };
-        let strings = self.strings.for_lang(frame.lang);
-        ctx.insert("lang", frame.lang);
-        ctx.insert("t", strings);
-        ctx.insert("nav", &theme::nav(&self.nav, self.site, strings));
-        ctx.insert("current_url", &frame.url);
+        let mut vars = self.shared[frame.lang].clone();
+        vars.extend(own);
+        set(&mut vars, "current_url", &frame.url);
+        let ctx = Context::from_value(Value::Object(vars)).expect("variables form an object");
         let file = job_file(job);
         let html = self.render(frame.template, &ctx, &file)?;
         Ok((file, html))
     }
 
-    fn render(&self, template: &str, ctx: &Context, file: &str) -> Result<String> {
+    /// Renders into bytes: the files are written as bytes, and tera's
+    /// `render` would check the UTF-8 of every page it just produced.
+    fn render(&self, template: &str, ctx: &Context, file: &str) -> Result<Vec<u8>> {
         if !self.templates.files.iter().any(|(n, _)| n == template) {
             return Err(Diagnostic::general(format!("missing template `{template}` (needed for {file})"))
                 .hint(format!("add templates/{template} to your site or theme"))
                 .into());
         }
-        self.templates.tera.render(template, ctx).map_err(|e| template_error(&e, &self.templates.files).into())
+        let mut html = Vec::with_capacity(32 * 1024);
+        self.templates
+            .tera
+            .render_to(template, ctx, &mut html)
+            .map_err(|e| template_error(&e, &self.templates.files))?;
+        Ok(html)
     }
 
     /// Feeds to announce in a page's head: the site's, plus a term's own.

@@ -15,6 +15,9 @@ const WINDOW: usize = 3;
 /// One page of a paginated list.
 #[derive(Serialize)]
 pub(super) struct Paginator<'a> {
+    /// Added by [`Paginator::into_value`], cloned from the summaries
+    /// directly rather than through serde.
+    #[serde(skip)]
     items: Vec<&'a Value>,
     current: usize,
     total: usize,
@@ -67,6 +70,15 @@ impl Pagination<'_> {
             last: url(total),
             pages: window.map(|k| PagerLink { number: k, permalink: url(k) }).collect(),
         }
+    }
+}
+
+impl Paginator<'_> {
+    /// The template's `paginator`.
+    pub fn into_value(self) -> Value {
+        let mut value = serde_json::to_value(&self).expect("pagers serialise");
+        value["items"] = Value::Array(self.items.into_iter().cloned().collect());
+        value
     }
 }
 

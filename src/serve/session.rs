@@ -167,8 +167,8 @@ impl Session {
         let site_ctx = build::site_context(site);
         let renderer = Renderer::new(site, &theme.templates, &theme.strings, &site_ctx)?;
         let outputs: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
-        let sink = |(path, html): (String, String)| {
-            outputs.lock().expect("lock").push((path, html.into_bytes()));
+        let sink = |output| {
+            outputs.lock().expect("lock").push(output);
             Ok(())
         };
         let shape: Vec<u64> = site.posts.iter().map(post_shape).collect();
@@ -203,8 +203,8 @@ impl Session {
     }
 
     fn copied_files(&self, site: &Site, theme_dir: &Path) -> Vec<(PathBuf, String)> {
-        let mut files = build::merged_static(&theme_dir.join("static"), &self.opts.root.join("static"));
-        files.extend(build::content_files(site, &self.opts.root.join("content")));
+        let mut files = crate::assets::merged_static(&theme_dir.join("static"), &self.opts.root.join("static"));
+        files.extend(crate::assets::content_files(site, &self.opts.root.join("content")));
         files
     }
 
