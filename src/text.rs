@@ -116,19 +116,32 @@ pub fn reading_minutes(words: usize, wpm: u32) -> usize {
 /// Cuts plain text to at most `max` characters at a word boundary, adding
 /// "…" when anything was cut. Used for meta descriptions.
 pub fn truncate_words(text: &str, max: usize) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= max {
-        return text;
+    // White space is folded only as far as a cut can reach: a summary may
+    // be long, and a description is 160 characters.
+    let (mut folded, mut chars) = (String::with_capacity(max * 3), 0);
+    for word in text.split_whitespace() {
+        if chars > max {
+            break;
+        }
+        if !folded.is_empty() {
+            folded.push(' ');
+            chars += 1;
+        }
+        folded.push_str(word);
+        chars += word.chars().count();
+    }
+    if chars <= max {
+        return folded;
     }
     let (mut end, mut chars) = (0, 0);
-    for (i, word) in text.split_word_bound_indices() {
+    for (i, word) in folded.split_word_bound_indices() {
         chars += word.chars().count();
         if chars > max.saturating_sub(1) {
             break;
         }
         end = i + word.len();
     }
-    let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
+    let cut = folded[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
     format!("{cut}…")
 }
 
@@ -181,26 +194,32 @@ pub fn json_for_script(json: &str) -> String {
 /// own rendered markdown, not a general HTML parser.
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
+    let mut rest = html;
+    // One pass: text between tags is copied with its entities decoded and
+    // white space folded; a tag counts as a space.
+    let mut space = false;
+    while let Some(c) = rest.chars().next() {
+        let (piece, len) = match c {
+            '<' => (" ", rest.find('>').map_or(rest.len(), |i| i + 1)),
+            '&' => ENTITIES.iter().find(|(e, _)| rest.starts_with(e)).map_or(("&", 1), |(e, s)| (*s, e.len())),
+            c => (&rest[..c.len_utf8()], c.len_utf8()),
+        };
+        rest = &rest[len..];
+        if piece.chars().all(char::is_whitespace) && c != '&' {
+            space = true;
+            continue;
         }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push_str(piece);
     }
-    let decoded = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&");
-    decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    out
 }
+
+/// The entities our own Markdown output uses.
+const ENTITIES: [(&str, &str); 5] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")];
 
 #[cfg(test)]
 mod tests {
@@ -244,6 +263,60 @@ mod tests {
             }
             let text: String = text.into_iter().collect();
             proptest::prop_assert_eq!(word_count(&text), text.unicode_words().count(), "{:?}", text);
+        }
+    }
+
+    /// The straightforward versions: tags dropped, then entities decoded,
+    /// then white space folded, each over the whole text.
+    fn strip_tags_reference(html: &str) -> String {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' if in_tag => {
+                    in_tag = false;
+                    out.push(' ');
+                }
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        let decoded = out
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&");
+        decoded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    fn truncate_reference(text: &str, max: usize) -> String {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.chars().count() <= max {
+            return text;
+        }
+        let mut end = 0;
+        for (i, word) in text.split_word_bound_indices() {
+            let stop = i + word.len();
+            if text[..stop].chars().count() > max.saturating_sub(1) {
+                break;
+            }
+            end = stop;
+        }
+        let cut = text[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
+        format!("{cut}…")
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_pass_strip_tags_matches_the_reference(html in "(<p>|</p>|<b a=\"x\">|&amp;|&lt;|&gt;|&quot;|&#39;|&l|<|>| |\n|a|समय|é)*") {
+            proptest::prop_assert_eq!(strip_tags(&html), strip_tags_reference(&html));
+        }
+
+        #[test]
+        fn bounded_truncation_matches_the_reference(text in "(a|bc|समय|क्ष|, |\\.|  |\n|…|x1)*", max in 0usize..40) {
+            proptest::prop_assert_eq!(truncate_words(&text, max), truncate_reference(&text, max));
         }
     }
 
