@@ -27,8 +27,22 @@ STAGES = [
 ]
 
 
+def bare(frame):
+    """A frame's function path without generic arguments, which name other
+    stages' types (a closure generic over `write::Staging` is not writing)."""
+    out, depth = [], 0
+    for ch in frame:
+        if ch == "<":
+            depth += 1
+        elif ch == ">" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
 def classify(frames):
-    text = "\n".join(frames)
+    text = "\n".join(bare(f) for f in frames)
     for name, keys in STAGES:
         if any(k in text for k in keys):
             return name
