@@ -285,20 +285,26 @@ fn parse_posts(
         .par_iter()
         .zip(bodies)
         .enumerate()
-        .map(|(i, (outline, source))| {
-            let mut post = outline.clone();
-            if let Err(e) = parse::body(&mut post, &source, links, markdown, &site.config) {
-                return (post, e, Ok(()));
-            }
-            drop(source);
-            let staged = sink.map_or(Ok(()), |(renderer, staging)| {
-                renderer.render_post(&post).and_then(|(path, html)| staging.put(&path, &html))
-            });
-            if sink.is_some() && !keep.contains(&i) {
-                post.content = String::new();
-            }
-            (post, Vec::new(), staged)
-        })
+        .map_init(
+            || sink.map(|(renderer, _)| renderer.scratch()),
+            |scratch, (i, (outline, source))| {
+                let mut post = outline.clone();
+                if let Err(e) = parse::body(&mut post, &source, links, markdown, &site.config) {
+                    return (post, e, Ok(()));
+                }
+                drop(source);
+                let staged = match (sink, scratch.as_mut()) {
+                    (Some((renderer, staging)), Some(scratch)) => {
+                        renderer.render_post(scratch, &post).and_then(|(path, html)| staging.put(&path, &html))
+                    }
+                    _ => Ok(()),
+                };
+                if sink.is_some() && !keep.contains(&i) {
+                    post.content = String::new();
+                }
+                (post, Vec::new(), staged)
+            },
+        )
         .collect();
     let mut posts = Vec::with_capacity(results.len());
     let (mut errors, mut failed) = (Vec::new(), Ok(()));

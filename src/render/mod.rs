@@ -49,6 +49,10 @@ fn set(vars: &mut Vars, key: &str, value: &(impl Serialize + ?Sized)) {
     vars.insert(key.to_string(), serde_json::to_value(value).expect("template values serialise"));
 }
 
+/// Per-language template contexts one worker reuses; see
+/// [`Renderer::scratch`].
+pub struct Scratch(HashMap<String, Context>);
+
 /// Everything render needs, prepared once.
 pub struct Renderer<'a> {
     site: &'a Site,
@@ -125,8 +129,8 @@ impl<'a> Renderer<'a> {
 
     /// Renders one post's page. `post` is a post of the site, in a copy
     /// that carries its HTML.
-    pub fn render_post(&self, post: &Page) -> Result<Output> {
-        self.render_job(&Job::Post(post))
+    pub fn render_post(&self, scratch: &mut Scratch, post: &Page) -> Result<Output> {
+        self.render_job(scratch, &Job::Post(post))
     }
 
     /// Renders the pages that show any of `posts` (indices into
@@ -163,7 +167,11 @@ impl<'a> Renderer<'a> {
         sink: &(dyn Fn(Output) -> Result<()> + Sync),
     ) -> Result<usize> {
         let jobs: Vec<Job> = self.jobs().into_iter().filter(|j| keep(j)).collect();
-        let errors: Vec<Error> = jobs.par_iter().filter_map(|job| self.render_job(job).and_then(sink).err()).collect();
+        let errors: Vec<Error> = jobs
+            .par_iter()
+            .map_init(|| self.scratch(), |scratch, job| self.render_job(scratch, job).and_then(sink).err())
+            .flatten()
+            .collect();
         if errors.is_empty() {
             return Ok(jobs.len());
         }
@@ -189,7 +197,17 @@ impl<'a> Renderer<'a> {
     }
 
     /// Fills the context for one job, then renders its template.
-    fn render_job(&self, job: &Job) -> Result<Output> {
+    /// Contexts holding each language's shared values, for one worker to
+    /// render page after page with: each page's own values are moved in
+    /// and taken out again, so the shared ones are never copied per page.
+    pub fn scratch(&self) -> Scratch {
+        let contexts = self.shared.iter().map(|(lang, vars)| {
+            (lang.clone(), Context::from_value(Value::Object(vars.clone())).expect("variables form an object"))
+        });
+        Scratch(contexts.collect())
+    }
+
+    fn render_job(&self, scratch: &mut Scratch, job: &Job) -> Result<Output> {
         let mut own = Vars::new();
         let frame = match job {
             Job::Post(p) | Job::Page(p) => self.page_frame(&mut own, p, matches!(job, Job::Post(_))),
@@ -198,13 +216,16 @@ impl<'a> Renderer<'a> {
             Job::Term(tax, term, n) => self.term_frame(&mut own, tax, term, *n),
             Job::NotFound => self.not_found_frame(&mut own),
         };
-        let mut vars = self.shared[frame.lang].clone();
-        vars.extend(own);
-        set(&mut vars, "current_url", &frame.url);
-        let ctx = Context::from_value(Value::Object(vars)).expect("variables form an object");
+        set(&mut own, "current_url", &frame.url);
+        let keys: Vec<String> = own.keys().cloned().collect();
+        let ctx = scratch.0.get_mut(frame.lang).expect("a context for every language");
+        ctx.extend(Context::from_value(Value::Object(own)).expect("variables form an object"));
         let file = job_file(job);
-        let html = self.render(frame.template, &ctx, &file)?;
-        Ok((file, html))
+        let html = self.render(frame.template, ctx, &file);
+        for key in &keys {
+            ctx.remove(key);
+        }
+        Ok((file, html?))
     }
 
     /// Renders into bytes: the files are written as bytes, and tera's
