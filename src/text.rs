@@ -73,11 +73,27 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The usual run: letters and digits (with their marks) between ASCII
+/// punctuation, which joins nothing at either end (no WB6–WB13b rule can
+/// apply there), so the run is one word. `None` for any other shape.
+fn one_plain_word(run: &str) -> Option<usize> {
+    use WordClass::*;
+    let core = run.trim_matches(|c: char| c.is_ascii_punctuation() && c != '_');
+    let mut chars = core.chars();
+    if !matches!(word_class(chars.next()?)?, Letter | Digit) {
+        return None;
+    }
+    chars.all(|c| matches!(word_class(c), Some(Letter | Digit | Extend))).then_some(1)
+}
+
 /// Words in a run without white space, by UAX #29 rules WB4–WB13b (the
 /// only ones ASCII and Devanagari can trigger), or `None` when the run has
 /// other characters.
 fn fast_word_count(run: &str) -> Option<usize> {
     use WordClass::*;
+    if let Some(one) = one_plain_word(run) {
+        return Some(one);
+    }
     // WB4: marks after a character belong to it; rules see only the rest.
     let mut bases: Vec<(WordClass, bool)> = Vec::with_capacity(run.len());
     for c in run.chars() {
@@ -237,6 +253,28 @@ mod tests {
         let mut chars: Vec<char> = (0x900..0x980).filter_map(char::from_u32).collect();
         chars.extend("aZ09_:;,.'\"!(-#\u{200c}\u{200d}\u{301}é".chars());
         chars
+    }
+
+    #[test]
+    fn punctuated_words_count_like_uax29() {
+        for run in [
+            "word,",
+            "(शब्द)",
+            "\"quote\"",
+            "...",
+            "a.b",
+            "#tag",
+            "-x-",
+            "क़ीमत।",
+            "3.14",
+            "_a_",
+            "'ा",
+            "(ा)",
+            "x'",
+            "१२३,",
+        ] {
+            assert_eq!(word_count(run), run.unicode_words().count(), "{run:?}");
+        }
     }
 
     #[test]
