@@ -8,6 +8,8 @@
 //! platforms' own clients do before measuring.
 
 mod emoji;
+mod mastodon;
+mod simple;
 mod telegram;
 #[cfg(test)]
 mod tests;
@@ -16,6 +18,8 @@ mod url;
 pub use emoji::is_emoji_cluster;
 pub use telegram::strip_telegram_markup;
 pub use url::find_urls;
+
+pub(crate) use simple::{Measured, Prefixes};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -133,21 +137,9 @@ impl Platform {
 
     /// Length of `text` in this platform's unit.
     pub fn count(self, text: &str) -> usize {
-        let text = nfc(text);
-        let text: &str = &text;
-        match self {
-            Platform::X => x_weighted_length(text),
-            // Bluesky counts extended grapheme clusters (UAX #29 as of
-            // Unicode 15.1, so an Indic conjunct like क्ष is one).
-            Platform::Bluesky => text.graphemes(true).count(),
-            // Mastodon's server: `countable_text(...).each_grapheme_cluster.size`.
-            Platform::Mastodon => mastodon_countable(text, false).graphemes(true).count(),
-            Platform::Threads => threads_length(text),
-            // Telegram counts Unicode scalar values after entity parsing; a
-            // live probe of 4096 astral emoji was accepted, so not UTF-16 units.
-            Platform::Telegram | Platform::TelegramCaption => strip_telegram_markup(text).chars().count(),
-            // LinkedIn, Facebook, Instagram, WhatsApp, Pinterest: code points.
-            _ => text.chars().count(),
+        match simple::size(self, text) {
+            Some(size) => size.count,
+            None => self.count_nfc(&nfc(text)),
         }
     }
 
@@ -156,14 +148,91 @@ impl Platform {
     /// Bluesky's 3000-byte cap, and Mastodon's web composer, which counts
     /// code points and refuses to submit what the server would accept.
     pub fn fits(self, text: &str, limit: usize) -> bool {
-        if self.count(text) > limit {
-            return false;
-        }
+        self.allows(self.size(text), limit)
+    }
+
+    /// Both measures of `text` at once, so that a caller needing the length
+    /// and the verdict counts the text only once.
+    pub(crate) fn size(self, text: &str) -> Size {
+        simple::size(self, text).unwrap_or_else(|| self.size_nfc(&nfc(text), text.len()))
+    }
+
+    /// Whether this platform pairs up markup in `text` across the whole
+    /// text (Telegram), so that its size is not a sum over pieces.
+    pub(crate) fn pairs_markup(self, text: &str) -> bool {
+        simple::has_markup(self, text)
+    }
+
+    /// [`Self::size`] if `text` is simple (see [`simple`]) and its size is
+    /// the sum of its pieces' (so not for Telegram markup), else `None`.
+    /// See [`Prefixes::before`] for what such sizes allow.
+    pub(crate) fn additive_size(self, text: &str) -> Option<Size> {
+        simple::additive_size(self, text)
+    }
+
+    /// Whether a text of `size` can be posted within `limit` ([`Self::fits`]).
+    pub(crate) fn allows(self, size: Size, limit: usize) -> bool {
+        size.count <= limit
+            && match self {
+                Platform::Bluesky => size.extra <= BLUESKY_MAX_BYTES,
+                Platform::Mastodon => size.extra <= limit,
+                _ => true,
+            }
+    }
+
+    /// Length of text already in NFC: the definition of every platform's
+    /// count, which the fast path in [`simple`] must agree with.
+    fn count_nfc(self, nfc: &str) -> usize {
         match self {
-            Platform::Bluesky => text.len() <= BLUESKY_MAX_BYTES,
-            Platform::Mastodon => mastodon_composer_count(text) <= limit,
-            _ => true,
+            Platform::X => x_weighted_length(nfc),
+            // Bluesky counts extended grapheme clusters (UAX #29 as of
+            // Unicode 15.1, so an Indic conjunct like क्ष is one).
+            Platform::Bluesky => nfc.graphemes(true).count(),
+            // Mastodon's server: `countable_text(...).each_grapheme_cluster.size`.
+            Platform::Mastodon => mastodon::countable(nfc, false).graphemes(true).count(),
+            Platform::Threads => threads_length(nfc),
+            // Telegram counts Unicode scalar values after entity parsing; a
+            // live probe of 4096 astral emoji was accepted, so not UTF-16 units.
+            Platform::Telegram | Platform::TelegramCaption => telegram::stripped_length(nfc),
+            // LinkedIn, Facebook, Instagram, WhatsApp, Pinterest: code points.
+            _ => nfc.chars().count(),
         }
+    }
+
+    /// Size of NFC text whose original was `bytes` long (Bluesky's cap is
+    /// on the text as sent).
+    fn size_nfc(self, nfc: &str, bytes: usize) -> Size {
+        let extra = match self {
+            Platform::Bluesky => bytes,
+            Platform::Mastodon => mastodon::countable(nfc, true).chars().count(),
+            _ => 0,
+        };
+        Size { count: self.count_nfc(nfc), extra }
+    }
+}
+
+/// A text's length as one platform counts it ([`Size::count`]) with the
+/// second measure the platform limits too ([`Size::extra`]): UTF-8 bytes
+/// on Bluesky, the web composer's count on Mastodon, else zero.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Size {
+    /// What [`Platform::count`] returns.
+    pub(crate) count: usize,
+    /// Bluesky bytes or Mastodon composer length.
+    pub(crate) extra: usize,
+}
+
+impl std::ops::Add for Size {
+    type Output = Size;
+
+    fn add(self, other: Size) -> Size {
+        Size { count: self.count + other.count, extra: self.extra + other.extra }
+    }
+}
+
+impl std::ops::AddAssign for Size {
+    fn add_assign(&mut self, other: Size) {
+        *self = *self + other;
     }
 }
 
@@ -201,8 +270,8 @@ fn x_plain_weight(s: &str) -> usize {
 /// twitter-text v3 `ranges` with weight 100 (one unit): Latin through
 /// Georgian, general punctuation spaces/dashes/quotes and primes. Everything
 /// else — CJK, "…" U+2026, "•" U+2022 — has the default weight 200.
-fn x_char_weight(c: char) -> usize {
-    match u32::from(c) {
+const fn x_char_weight(c: char) -> usize {
+    match c as u32 {
         0x0000..=0x10FF | 0x2000..=0x200D | 0x2010..=0x201F | 0x2032..=0x2037 => 1,
         _ => 2,
     }
@@ -219,8 +288,12 @@ fn threads_length(nfc: &str) -> usize {
 /// counted, which is more than graphemes for Indic text (क्ष is 1 grapheme
 /// but 3 code points).
 pub fn mastodon_composer_count(text: &str) -> usize {
-    let text = nfc(text);
-    mastodon_countable(&text, true).chars().count()
+    Platform::Mastodon.size(text).extra
+}
+
+/// Byte offsets where the grapheme clusters of `text` start.
+pub(crate) fn grapheme_starts(text: &str) -> Vec<usize> {
+    simple::cluster_starts(text).unwrap_or_else(|| text.grapheme_indices(true).map(|(i, _)| i).collect())
 }
 
 /// `text` in NFC. Almost every text already is, and the quick check
@@ -230,75 +303,6 @@ fn nfc(text: &str) -> Cow<'_, str> {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
-}
-
-/// Mastodon's `countable_text`: every http(s) link becomes a 23-character
-/// placeholder and `@user@domain` is charged as `@user`, since the domain is
-/// not the author's to shorten. `composer` selects the web composer's
-/// narrower mention pattern.
-fn mastodon_countable(text: &str, composer: bool) -> String {
-    let urls = find_urls(text, true);
-    let mentions = remote_mentions(text, composer)
-        .into_iter()
-        .filter(|m| !urls.iter().any(|u| u.start < m.end && m.start < u.end));
-    let mut spans: Vec<(usize, usize, Option<usize>)> = urls.iter().map(|u| (u.start, u.end, None)).collect();
-    spans.extend(mentions.map(|m| (m.start, m.end, Some(m.local_end))));
-    spans.sort_unstable();
-    let mut out = String::with_capacity(text.len());
-    let mut pos = 0;
-    for (start, end, local_end) in spans {
-        out.push_str(&text[pos..start]);
-        match local_end {
-            Some(local) => out.push_str(&text[start..local]),
-            None => out.extend(std::iter::repeat_n('x', URL_LENGTH)),
-        }
-        pos = end;
-    }
-    out.push_str(&text[pos..]);
-    out
-}
-
-/// A `@user@domain` mention: `start..end` in the text, `start..local_end` is `@user`.
-struct Mention {
-    start: usize,
-    end: usize,
-    local_end: usize,
-}
-
-/// Remote mentions. The server's `MENTION_RE` takes `[a-z0-9_]` usernames
-/// with inner `.`/`-` and Unicode domains; the composer's `countableText`
-/// only `[a-z0-9_]+@[a-z0-9.-]+`. Both need an `@` that does not follow a
-/// word character; `=`, `/` and twitter-text's `!#$%&*@` are excluded too,
-/// erring towards counting the full text.
-fn remote_mentions(text: &str, composer: bool) -> Vec<Mention> {
-    let user_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || (!composer && matches!(c, '.' | '-'));
-    let domain_char = |c: char| {
-        c.is_ascii_alphanumeric() || matches!(c, '.' | '-') || (!composer && (c.is_alphanumeric() || c == '_'))
-    };
-    // Length of the run of `ok` characters at the start of `s`, minus trailing separators.
-    let run = |s: &str, ok: &dyn Fn(char) -> bool| {
-        let len = s.find(|c| !ok(c)).unwrap_or(s.len());
-        s[..len].trim_end_matches(['.', '-']).len()
-    };
-    let mut found = Vec::new();
-    for (at, _) in text.match_indices('@') {
-        let before = text[..at].chars().next_back();
-        if before.is_some_and(|c| c.is_alphanumeric() || "_=/!#$%&*@".contains(c)) {
-            continue;
-        }
-        let user = &text[at + 1..];
-        let user_len = run(user, &user_char);
-        let local_end = at + 1 + user_len;
-        let Some(domain) = text[local_end..].strip_prefix('@') else {
-            continue;
-        };
-        let domain_len = run(domain, &domain_char);
-        let starts_well = user.starts_with(|c: char| c.is_ascii_alphanumeric() || c == '_');
-        if starts_well && domain_len > usize::from(composer) {
-            found.push(Mention { start: at, end: local_end + 1 + domain_len, local_end });
-        }
-    }
-    found
 }
 
 /// Per-platform limits: each platform's `default_limit` unless overridden,

@@ -7,17 +7,23 @@
 //! of 2 for "…", Bluesky's byte cap, Mastodon's composer) are honoured
 //! without special cases here.
 
+mod measure;
+mod points;
 #[cfg(test)]
 mod tests;
+mod words;
 
-use std::ops::Range;
-
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::count::{find_urls, Platform};
+use super::count::{Platform, Size};
+use measure::Ruler;
+pub(crate) use points::Cuts;
 
 /// Marks a cut. One code point everywhere, but weight 2 on X.
 pub const ELLIPSIS: char = '…';
+
+/// What follows a cut: the ellipsis, spaced off after a link, where a
+/// glued ellipsis would read as part of its path.
+const GLUE: &str = "…";
+const LINK_GLUE: &str = " …";
 
 /// Cut points tried past the binary-search frontier. Length is not strictly
 /// monotone in the cut point (a Telegram `**` pair vanishes once closed, an
@@ -25,25 +31,23 @@ pub const ELLIPSIS: char = '…';
 /// a second chance.
 const LOOKAHEAD: usize = 3;
 
-/// Characters trimmed from the end of a cut before the ellipsis, so that
-/// "word, …" or "(…" never appear. Closing brackets stay: they belong to
-/// the text before them.
-const SOFT_END: &str = ",.;:!?-–—…·•/\\([{<\"'“‘«‹„।॥、。，：；&=";
-
-/// Signs that open something (hashtag, mention, Markdown span) and are
-/// trimmed only when dangling before a cut word; after a word they close a
-/// span (`**bold**`) or belong to it (`C#`) and must stay.
-const OPENERS: &str = "#@*_~|`";
-
 /// Returns `text` unchanged if it fits, otherwise its longest prefix ending
 /// at a word boundary (or, failing that, a grapheme boundary) plus "…",
 /// so that the whole result fits `limit`. Returns just "…" (or "" if even
 /// that is too long) when no prefix fits.
 pub fn fit(platform: Platform, text: &str, limit: usize) -> String {
-    if platform.fits(text, limit) {
-        return text.to_string();
+    fit_sized(platform, text, limit).0
+}
+
+/// [`fit`] with the size of its result.
+fn fit_sized(platform: Platform, text: &str, limit: usize) -> (String, Size) {
+    let size = platform.size(text);
+    if platform.allows(size, limit) {
+        return (text.to_string(), size);
     }
-    cut_before(platform, text, "", limit).unwrap_or_else(|| lone_ellipsis(platform, limit))
+    let cuts = Cuts::new(text);
+    let cut = cut_before(platform, &cuts, "", Ruler::new(platform, &cuts, "").as_ref(), limit);
+    cut.unwrap_or_else(|| sized(platform, lone_ellipsis(platform, limit)))
 }
 
 /// Fits `head + tail` by cutting only `head`, keeping `tail` (say
@@ -51,16 +55,17 @@ pub fn fit(platform: Platform, text: &str, limit: usize) -> String {
 /// leaves no room for a single word of the head, trailing hashtags are
 /// dropped from it one at a time, because the head and the link matter more.
 pub fn fit_parts(platform: Platform, head: &str, tail: &str, limit: usize) -> String {
+    fit_cuts(platform, &Cuts::new(head), tail, limit).0
+}
+
+/// [`fit_parts`] for a head whose cut points may already be known from
+/// another platform, with the size of the result, which the caller would
+/// otherwise count again.
+pub(crate) fn fit_cuts(platform: Platform, head: &Cuts, tail: &str, limit: usize) -> (String, Size) {
     let mut tail = tail.to_string();
     loop {
-        let whole = format!("{head}{tail}");
-        if platform.fits(&whole, limit) {
-            return whole;
-        }
-        if platform.fits(&tail, limit) {
-            if let Some(cut) = cut_before(platform, head, &tail, limit) {
-                return cut;
-            }
+        if let Some(fitted) = fit_with_tail(platform, head, &tail, limit) {
+            return fitted;
         }
         match drop_last_hashtag(&tail) {
             Some(shorter) => tail = shorter,
@@ -69,9 +74,36 @@ pub fn fit_parts(platform: Platform, head: &str, tail: &str, limit: usize) -> St
     }
     let bare_tail = tail.trim_start();
     if !bare_tail.is_empty() && platform.fits(bare_tail, limit) {
-        return bare_tail.to_string();
+        return sized(platform, bare_tail.to_string());
     }
-    fit(platform, &format!("{head}{tail}"), limit)
+    fit_sized(platform, &format!("{}{tail}", head.text()), limit)
+}
+
+/// `head + tail` if it fits, else the longest cut of `head` before `tail`.
+/// `None` if `tail` is too long or leaves no room for a grapheme of `head`.
+///
+/// A head is scanned for a [`Ruler`] only once a platform has to cut it;
+/// other platforms with that head then learn from the ruler that the whole
+/// is too long without counting it. A text is taken only once counted whole.
+fn fit_with_tail(platform: Platform, head: &Cuts, tail: &str, limit: usize) -> Option<(String, Size)> {
+    let known = if head.is_measured() { Ruler::new(platform, head, tail) } else { None };
+    if known.as_ref().is_none_or(|r| platform.allows(r.whole(), limit)) {
+        let whole = sized(platform, [head.text(), tail].concat());
+        if platform.allows(whole.1, limit) {
+            return Some(whole);
+        }
+    }
+    let ruler = known.or_else(|| Ruler::new(platform, head, tail));
+    let tail_fits = match &ruler {
+        Some(ruler) => platform.allows(ruler.suffix(), limit),
+        None => platform.fits(tail, limit),
+    };
+    tail_fits.then(|| cut_before(platform, head, tail, ruler.as_ref(), limit)).flatten()
+}
+
+fn sized(platform: Platform, text: String) -> (String, Size) {
+    let size = platform.size(&text);
+    (text, size)
 }
 
 /// Splits `text` into numbered posts "1/3 …", each fitting `limit` as the
@@ -112,22 +144,50 @@ fn lone_ellipsis(platform: Platform, limit: usize) -> String {
     }
 }
 
-/// Longest `prefix + "…" + suffix` that fits: word boundaries first, then
-/// grapheme boundaries. `None` when not even one grapheme fits.
-fn cut_before(platform: Platform, text: &str, suffix: &str, limit: usize) -> Option<String> {
-    let cuts = Cuts::new(text);
+/// Longest `prefix + "…" + suffix` that fits, with its size: word
+/// boundaries first, then grapheme boundaries. `None` when not even one
+/// grapheme fits.
+///
+/// A [`Ruler`] measures the candidates when it can; the cut it picks is
+/// the one counting each candidate whole would pick, and it is counted
+/// whole before it is returned. Should that count disagree, the search is
+/// simply run again the slow way.
+fn cut_before(
+    platform: Platform,
+    cuts: &Cuts,
+    suffix: &str,
+    ruler: Option<&Ruler>,
+    limit: usize,
+) -> Option<(String, Size)> {
+    let glue = |head: &str| if cuts.ends_link(head.len()) { LINK_GLUE } else { GLUE };
     let candidate = |end: usize| {
         let head = cuts.trimmed(end);
-        // An ellipsis glued to a link would read as part of its path.
-        let gap = if cuts.ends_link(head.len()) { " " } else { "" };
-        format!("{head}{gap}{ELLIPSIS}{suffix}")
+        [head, glue(head), suffix].concat()
     };
-    let ok = |end: usize| platform.fits(&candidate(end), limit);
+    if let Some(ruler) = ruler {
+        let ok = |end: usize| {
+            let head = cuts.trimmed(end);
+            platform.allows(ruler.size(head.len(), glue(head)), limit)
+        };
+        let (text, size) = sized(platform, candidate(longest_cut(cuts, ok)?));
+        if platform.allows(size, limit) {
+            return Some((text, size));
+        }
+    }
+    longest_cut(cuts, |end| platform.fits(&candidate(end), limit)).map(|end| sized(platform, candidate(end)))
+}
+
+/// The longest cut for which `ok` holds, at a word boundary if any works.
+fn longest_cut(cuts: &Cuts, ok: impl Fn(usize) -> bool) -> Option<usize> {
     // Prefixes of only punctuation/space trim to nothing; skip them so the
     // search sees "fits … fits, too long … too long".
     let first = cuts.first_solid_end();
-    let usable = |points: Vec<usize>| points.into_iter().filter(|&p| p >= first).collect::<Vec<_>>();
-    largest(&usable(cuts.words()), ok).or_else(|| largest(&usable(cuts.graphemes(false)), ok)).map(candidate)
+    let usable = |points: &[usize]| points.partition_point(|&p| p < first);
+    let words = cuts.words();
+    largest(&words[usable(words)..], &ok).or_else(|| {
+        let graphemes = cuts.graphemes(false);
+        largest(&graphemes[usable(&graphemes)..], &ok)
+    })
 }
 
 /// Posts for one label width, or `None` when a post cannot hold even one
@@ -159,7 +219,7 @@ fn next_post_end(platform: Platform, rest: &str, label: &str, limit: usize) -> O
     }
     let cuts = Cuts::new(window);
     largest(&cuts.sentences(), ok)
-        .or_else(|| largest(&cuts.words(), ok))
+        .or_else(|| largest(cuts.words(), ok))
         .or_else(|| largest(&cuts.graphemes(false), ok))
         .or_else(|| largest(&cuts.graphemes(true), ok))
 }
@@ -207,74 +267,4 @@ fn drop_last_hashtag(tail: &str) -> Option<String> {
     let word = &trimmed[start..];
     let is_tag = word.starts_with(['#', '＃']) && word.chars().count() > 1;
     is_tag.then(|| trimmed[..start].trim_end().to_string())
-}
-
-/// The places a text may be cut, computed once per text.
-struct Cuts<'a> {
-    text: &'a str,
-    boundaries: Vec<usize>,
-    urls: Vec<Range<usize>>,
-}
-
-impl<'a> Cuts<'a> {
-    fn new(text: &'a str) -> Self {
-        let mut boundaries: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
-        boundaries.push(text.len());
-        // Bare domains included: a link is never cut, whatever the platform.
-        Cuts { text, boundaries, urls: find_urls(text, false) }
-    }
-
-    /// Non-empty prefix end on a grapheme boundary, outside every link.
-    fn allowed(&self, p: usize) -> bool {
-        p > 0 && self.boundaries.binary_search(&p).is_ok() && !self.urls.iter().any(|u| u.start < p && p < u.end)
-    }
-
-    fn words(&self) -> Vec<usize> {
-        let ends = self.text.split_word_bound_indices().map(|(i, w)| i + w.len());
-        ends.filter(|&p| self.allowed(p)).collect()
-    }
-
-    fn sentences(&self) -> Vec<usize> {
-        let ends = self.text.split_sentence_bound_indices().map(|(i, s)| i + s.len());
-        ends.filter(|&p| self.allowed(p)).collect()
-    }
-
-    fn graphemes(&self, inside_links: bool) -> Vec<usize> {
-        let ends = self.boundaries.iter().copied();
-        ends.filter(|&p| p > 0 && (inside_links || self.allowed(p))).collect()
-    }
-
-    fn ends_link(&self, p: usize) -> bool {
-        p > 0 && self.urls.iter().any(|u| u.end == p)
-    }
-
-    /// `text[..end]` without trailing whitespace and punctuation, whole
-    /// grapheme clusters at a time and never eating into a link.
-    fn trimmed(&self, end: usize) -> &'a str {
-        let floor = self.urls.iter().map(|u| u.end).filter(|&e| e <= end).max().unwrap_or(0);
-        let mut cut = end;
-        for (i, g) in self.text[..end].grapheme_indices(true).rev() {
-            if i < floor || !is_soft(g, &self.text[..i]) {
-                break;
-            }
-            cut = i;
-        }
-        &self.text[..cut]
-    }
-
-    /// End of the first grapheme that trimming would keep.
-    fn first_solid_end(&self) -> usize {
-        let mut solid = self
-            .text
-            .grapheme_indices(true)
-            .filter(|&(i, g)| !is_soft(g, &self.text[..i]) || self.urls.iter().any(|u| u.start <= i && i < u.end));
-        solid.next().map_or(usize::MAX, |(i, g)| i + g.len())
-    }
-}
-
-/// Whether cluster `g`, preceded by `before`, is trimmed from a cut's end.
-fn is_soft(g: &str, before: &str) -> bool {
-    let run_start = before.trim_end_matches(|c| OPENERS.contains(c));
-    let dangling = run_start.chars().next_back().is_none_or(|c| c.is_whitespace() || SOFT_END.contains(c));
-    g.chars().all(|c| c.is_whitespace() || SOFT_END.contains(c) || (dangling && OPENERS.contains(c)))
 }

@@ -6,6 +6,8 @@
 //! tail (the UTM-tagged link and hashtags), which is kept whole by
 //! [`cut::fit_parts`]: a cut link is a broken link.
 
+use std::borrow::Cow;
+
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
@@ -120,43 +122,113 @@ pub fn tagged_url(config: &SocialConfig, permalink: &str, slug: &str, source: &s
         return permalink.to_string();
     }
     let sep = if permalink.contains('?') { '&' } else { '?' };
-    format!(
-        "{permalink}{sep}{}={}&{}=social&{}={}",
-        config.utm_source,
-        encode(source),
-        config.utm_medium,
-        config.utm_campaign,
-        encode(slug)
-    )
+    let mut url = String::with_capacity(permalink.len() + 80 + 3 * (source.len() + slug.len()));
+    url.push_str(permalink);
+    url.push(sep);
+    let params =
+        [(&config.utm_source, source, true), (&config.utm_medium, "social", false), (&config.utm_campaign, slug, true)];
+    for (i, (key, value, encoded)) in params.into_iter().enumerate() {
+        if i > 0 {
+            url.push('&');
+        }
+        url.push_str(key);
+        url.push('=');
+        match encoded {
+            true => url.extend(utf8_percent_encode(value, QUERY_VALUE)),
+            false => url.push_str(value),
+        }
+    }
+    url
 }
 
 /// The opening line for `platform`: its own hook, the post's hook, the
 /// description, the summary, else the title.
 pub fn hook(post: &PostInfo, platform: Platform) -> String {
-    let own = post.social.get(platform).and_then(|o| o.hook.clone());
-    let candidates = [own, post.social.hook.clone(), post.description.clone(), Some(post.summary.clone())];
-    let text = candidates.into_iter().flatten().find(|s| !s.trim().is_empty()).unwrap_or_else(|| post.title.clone());
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    own_hook(post, platform).map_or_else(|| default_hook(post), collapse)
+}
+
+/// The platform's own hook, if it has a non-blank one.
+fn own_hook(post: &PostInfo, platform: Platform) -> Option<&str> {
+    post.social.get(platform).and_then(|o| o.hook.as_deref()).filter(|s| !s.trim().is_empty())
+}
+
+/// The hook of every platform without its own.
+fn default_hook(post: &PostInfo) -> String {
+    let candidates = [post.social.hook.as_deref(), post.description.as_deref(), Some(post.summary.as_str())];
+    collapse(candidates.into_iter().flatten().find(|s| !s.trim().is_empty()).unwrap_or(&post.title))
+}
+
+/// `text` with every run of whitespace made one space, and none at the ends.
+fn collapse(text: &str) -> String {
+    match is_collapsed(text) {
+        true => text.to_string(),
+        false => text.split_whitespace().collect::<Vec<_>>().join(" "),
+    }
+}
+
+/// Whether `text` already has single spaces between words and no other
+/// whitespace, as a summary does. Whitespace other than ASCII starts with
+/// byte C2, E1, E2 or E3, so only those few characters are decoded.
+fn is_collapsed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.first() == Some(&b' ') || bytes.last() == Some(&b' ') {
+        return false;
+    }
+    let mut after_space = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = match b {
+            b' ' => true,
+            b'\t'..=b'\r' => return false,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 if text[i..].chars().next().is_some_and(char::is_whitespace) => return false,
+            _ => false,
+        };
+        if space && after_space {
+            return false;
+        }
+        after_space = space;
+    }
+    true
 }
 
 fn is_hindi(lang: &str) -> bool {
     lang == "hi" || lang.starts_with("hi-")
 }
 
+/// What the parts of every platform share, worked out once per post.
+struct Common {
+    title: String,
+    hook: String,
+    /// The post's hashtags, as many as the most any platform takes; each
+    /// platform takes the first few, which are the same as asking for
+    /// fewer.
+    tags: Vec<String>,
+}
+
+impl Common {
+    fn new(post: &PostInfo) -> Self {
+        let most = Platform::ALL.into_iter().map(hashtag_count).max().unwrap_or(0);
+        Common { title: collapse(&post.title), hook: default_hook(post), tags: hashtag::hashtags(&post.tags, most) }
+    }
+}
+
 /// The head (cuttable) and tail (kept whole) of a platform's snippet.
 pub fn parts(post: &PostInfo, platform: Platform, url: &str) -> (String, String) {
-    let hook = hook(post, platform);
-    let title = post.title.split_whitespace().collect::<Vec<_>>().join(" ");
-    let tags = hashtag::hashtags(&post.tags, hashtag_count(platform));
-    let tags = if tags.is_empty() { String::new() } else { format!("\n\n{}", tags.join(" ")) };
+    parts_from(&Common::new(post), post, platform, url)
+}
+
+fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -> (String, String) {
+    let hook: Cow<str> = own_hook(post, platform).map_or(Cow::Borrowed(&common.hook), |own| Cow::Owned(collapse(own)));
+    let title = &common.title;
+    let tags = &common.tags[..hashtag_count(platform).min(common.tags.len())];
+    let tags = if tags.is_empty() { String::new() } else { ["\n\n", &tags.join(" ")].concat() };
     let hindi = is_hindi(&post.lang);
     let plain_title = title.replace('*', "");
     let head = match platform {
-        Platform::Whatsapp => format!("*{plain_title}*\n\n{hook}"),
-        Platform::Telegram | Platform::TelegramCaption => format!("**{plain_title}**\n\n{hook}"),
-        Platform::Instagram | Platform::Pinterest => format!("{title}\n\n{hook}"),
+        Platform::Whatsapp => ["*", &plain_title, "*\n\n", &hook].concat(),
+        Platform::Telegram | Platform::TelegramCaption => ["**", &plain_title, "**\n\n", &hook].concat(),
+        Platform::Instagram | Platform::Pinterest => [title, "\n\n", &hook].concat(),
         Platform::Linkedin => {
-            let mut head = format!("{title}\n\n{hook}");
+            let mut head = [title, "\n\n", &hook].concat();
             if !post.takeaways.is_empty() {
                 head.push_str(if hindi { "\n\nमुख्य बातें:" } else { "\n\nKey takeaways:" });
                 for t in &post.takeaways {
@@ -165,43 +237,60 @@ pub fn parts(post: &PostInfo, platform: Platform, url: &str) -> (String, String)
             }
             head
         }
-        _ => hook,
+        _ => hook.into_owned(),
     };
     let link = match platform {
         Platform::Instagram if hindi => "लिंक बायो में".to_string(),
         Platform::Instagram => "Link in bio".to_string(),
         _ => url.to_string(),
     };
-    (head, format!("\n\n{link}{tags}"))
+    (head, ["\n\n", &link, &tags].concat())
 }
 
 /// The snippet for one post on one platform.
 pub fn snippet(config: &SocialConfig, limits: &Limits, post: &PostInfo, platform: Platform) -> Snippet {
     let url = tagged_url(config, &post.permalink, &post.slug, platform.name());
-    let limit = limits.get(platform);
     let (head, tail) = parts(post, platform, &url);
-    let text = match post.social.get(platform).and_then(|o| o.text.clone()) {
-        Some(text) => text,
-        None => cut::fit_parts(platform, &head, &tail, limit),
-    };
-    let whole = format!("{head}{tail}");
-    let thread = if platform == Platform::X && config.x_thread && !platform.fits(&whole, limit) {
-        let mut long = format!("{}\n\n{head}", post.title);
-        for t in &post.takeaways {
-            long.push_str(&format!("\n• {t}"));
+    finish(config, limits, post, platform, url, &cut::Cuts::new(&head), &tail)
+}
+
+/// The snippet once its parts are known. `head` may come from another
+/// platform with the same head, its cut points already found.
+fn finish(
+    config: &SocialConfig,
+    limits: &Limits,
+    post: &PostInfo,
+    platform: Platform,
+    url: String,
+    head: &cut::Cuts,
+    tail: &str,
+) -> Snippet {
+    let limit = limits.get(platform);
+    let (text, size) = match post.social.get(platform).and_then(|o| o.text.clone()) {
+        Some(text) => {
+            let size = platform.size(&text);
+            (text, size)
         }
-        cut::thread(platform, &format!("{long}{tail}"), limit)
-    } else {
-        Vec::new()
+        None => cut::fit_cuts(platform, head, tail, limit),
     };
+    let thread =
+        if platform == Platform::X && config.x_thread && !platform.fits(&format!("{}{tail}", head.text()), limit) {
+            let mut long = format!("{}\n\n{}", post.title, head.text());
+            for t in &post.takeaways {
+                long.push_str(&format!("\n• {t}"));
+            }
+            cut::thread(platform, &format!("{long}{tail}"), limit)
+        } else {
+            Vec::new()
+        };
     Snippet {
         post: post.title.clone(),
         slug: post.slug.clone(),
         url,
         platform,
-        length: platform.count(&text),
+        length: size.count,
         limit,
-        fits: platform.fits(&text, limit),
+        fits: platform.allows(size, limit),
         text,
         thread,
     }
@@ -211,7 +300,71 @@ pub fn snippet(config: &SocialConfig, limits: &Limits, post: &PostInfo, platform
 pub fn for_post(config: &Config, page: &Page) -> Vec<Snippet> {
     let post = PostInfo::from_page(page);
     let limits = config.social.limits();
-    Platform::ALL.into_iter().map(|p| snippet(&config.social, &limits, &post, p)).collect()
+    let common = Common::new(&post);
+    let drafts: Vec<Draft> = Platform::ALL.into_iter().map(|p| Draft::new(&config.social, &common, &post, p)).collect();
+    // Platforms with the same head (most use the hook alone) share its cut
+    // points, so each distinct head is measured once; a head made of lines
+    // and another head (Pinterest's title and hook) takes that head's and
+    // finds only those of its lines.
+    let (texts, index) = distinct(drafts.iter().map(|d| d.head.as_str()));
+    let bases: Vec<cut::Cuts> = texts.iter().map(|text| cut::Cuts::new(text)).collect();
+    let extended: Vec<Option<cut::Cuts>> = bases
+        .iter()
+        .map(|head| {
+            bases
+                .iter()
+                .filter(|base| !std::ptr::eq(*base, head))
+                .find_map(|base| cut::Cuts::after_line(head.text(), base))
+        })
+        .collect();
+    let cuts: Vec<&cut::Cuts> = bases.iter().zip(&extended).map(|(base, ext)| ext.as_ref().unwrap_or(base)).collect();
+    measure_shared(&drafts, &index, &cuts);
+    let snippet_of =
+        |(d, &k): (&Draft, &usize)| finish(&config.social, &limits, &post, d.platform, d.url.clone(), cuts[k], &d.tail);
+    drafts.iter().zip(&index).map(snippet_of).collect()
+}
+
+/// One platform's link and parts, before fitting.
+struct Draft {
+    platform: Platform,
+    url: String,
+    head: String,
+    tail: String,
+}
+
+impl Draft {
+    fn new(config: &SocialConfig, common: &Common, post: &PostInfo, platform: Platform) -> Self {
+        let url = tagged_url(config, &post.permalink, &post.slug, platform.name());
+        let (head, tail) = parts_from(common, post, platform, &url);
+        Draft { platform, url, head, tail }
+    }
+}
+
+/// The distinct items, and the index among them of each item.
+fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> (Vec<&'a str>, Vec<usize>) {
+    let mut distinct: Vec<&str> = Vec::new();
+    let index = items
+        .map(|item| match distinct.iter().position(|d| *d == item) {
+            Some(k) => k,
+            None => {
+                distinct.push(item);
+                distinct.len() - 1
+            }
+        })
+        .collect();
+    (distinct, index)
+}
+
+/// Measures up front each head that several platforms may cut, so that
+/// each of them learns from its ruler when the whole is too long. (Telegram
+/// pairs markup across the whole text and gets no ruler.)
+fn measure_shared(drafts: &[Draft], index: &[usize], cuts: &[&cut::Cuts]) {
+    for (k, head) in cuts.iter().enumerate() {
+        let users = drafts.iter().zip(index).filter(|(d, &i)| i == k && !d.platform.pairs_markup(head.text()));
+        if users.count() > 1 {
+            head.measure();
+        }
+    }
 }
 
 /// Every published post's snippets, newest post first.
@@ -234,6 +387,15 @@ mod tests {
             takeaways: vec!["Plan".into(), "Rest".into()],
             tags: vec!["time management".into(), "chat support".into(), "rust".into()],
             social: PostSocial::default(),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn collapse_makes_single_spaces(text in "[ a\t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{2026}क्ष।😀é]{0,30}") {
+            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            proptest::prop_assert_eq!(collapse(&text), want.clone());
+            proptest::prop_assert_eq!(is_collapsed(&text), text == want);
         }
     }
 

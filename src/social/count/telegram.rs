@@ -18,31 +18,137 @@ struct Tok {
 /// fence's language tag), and the `\` of escapes. Markers are removed only in
 /// matched pairs, so `2 * 3` or `snake_case` survive untouched.
 pub fn strip_telegram_markup(text: &str) -> String {
+    strip(text).into_iter().map(|t| t.ch).collect()
+}
+
+/// Whether `text` holds a character that can be markup or escape it. Text
+/// without any is its own stripped form.
+pub(super) fn has_markup(text: &str) -> bool {
+    text.bytes().any(|b| matches!(b, b'*' | b'_' | b'~' | b'|' | b'`' | b'\\'))
+}
+
+/// Code points left once markup is stripped: Telegram's length.
+pub(super) fn stripped_length(text: &str) -> usize {
+    match has_markup(text) {
+        true => marked_length(text),
+        false => text.chars().count(),
+    }
+}
+
+/// [`stripped_length`] of text that [`has_markup`].
+pub(super) fn marked_length(text: &str) -> usize {
+    if text.contains('`') {
+        return strip(text).len();
+    }
+    // Without code spans only markers are removed, and no pass looks past a
+    // marker's neighbours, so a run of other characters can stand in as its
+    // first and last.
+    let (all, mut kept) = condensed(text);
+    let condensed = kept.len();
+    strip_markers(&mut kept, text);
+    all - (condensed - kept.len())
+}
+
+/// The text's characters once markup is removed.
+fn strip(text: &str) -> Vec<Tok> {
     let mut toks = tokenize(text);
-    strip_code(&mut toks);
+    if text.contains('`') {
+        strip_code(&mut toks);
+    }
+    strip_markers(&mut toks, text);
+    toks
+}
+
+/// The passes for doubled, then single markers. A pass for a marker the
+/// text does not hold would change nothing, so it is skipped.
+fn strip_markers(toks: &mut Vec<Tok>, text: &str) {
     for marker in ['*', '_', '~', '|'] {
-        strip_doubled(&mut toks, marker);
+        if text.contains(marker) {
+            strip_doubled(toks, marker);
+        }
     }
     for marker in ['*', '_'] {
-        strip_single(&mut toks, marker);
+        if text.contains(marker) {
+            strip_single(toks, marker);
+        }
     }
-    toks.into_iter().map(|t| t.ch).collect()
+}
+
+/// Bytes that start a token other than a plain character: markers and `\\`.
+const SPECIAL: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 5 {
+        table[[b'*', b'_', b'~', b'|', b'\\'][i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The number of tokens of `text`, and the tokens with every run of those
+/// that cannot be markers cut down to its first and last token, which are
+/// all a marker's neighbours can be. Text between special bytes is all
+/// plain tokens, one per character, so only its ends are looked at.
+fn condensed(text: &str) -> (usize, Vec<Tok>) {
+    let bytes = text.as_bytes();
+    let (mut escapes, mut kept) = (0, Vec::new());
+    // First and last token of the current run of non-markers, and whether they differ.
+    let mut run: Option<(Tok, Tok, bool)> = None;
+    let extend = |run: &mut Option<(Tok, Tok, bool)>, first: Tok, last: Tok, long: bool| {
+        *run = Some(run.map_or((first, last, long), |(start, _, _)| (start, last, true)));
+    };
+    let plain = |ch| Tok { ch, literal: false };
+    let mut i = 0;
+    while i < bytes.len() {
+        let j = bytes[i..].iter().position(|&b| SPECIAL[usize::from(b)]).map_or(bytes.len(), |n| i + n);
+        let segment = &text[i..j];
+        if let (Some(first), Some(last)) = (segment.chars().next(), segment.chars().next_back()) {
+            extend(&mut run, plain(first), plain(last), segment.len() > first.len_utf8());
+        }
+        let Some(tok) = tokens(&text[j..]).next() else { break };
+        i = j + 1 + usize::from(tok.literal);
+        escapes += usize::from(tok.literal);
+        if tok.literal || tok.ch == '\\' {
+            extend(&mut run, tok, tok, false);
+        } else {
+            if let Some((first, last, long)) = run.take() {
+                kept.push(first);
+                if long {
+                    kept.push(last);
+                }
+            }
+            kept.push(tok);
+        }
+    }
+    if let Some((first, last, long)) = run {
+        kept.push(first);
+        if long {
+            kept.push(last);
+        }
+    }
+    // An escape is two characters and one token.
+    (text.chars().count() - escapes, kept)
 }
 
 /// MarkdownV2 escapes any ASCII punctuation with a backslash that is not shown.
 fn tokenize(text: &str) -> Vec<Tok> {
     let mut toks = Vec::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        match chars.peek() {
-            Some(&next) if ch == '\\' && next.is_ascii_punctuation() => {
-                toks.push(Tok { ch: next, literal: true });
-                chars.next();
-            }
-            _ => toks.push(Tok { ch, literal: false }),
-        }
-    }
+    toks.extend(tokens(text));
     toks
+}
+
+fn tokens(text: &str) -> impl Iterator<Item = Tok> + '_ {
+    let mut chars = text.chars().peekable();
+    std::iter::from_fn(move || {
+        let ch = chars.next()?;
+        Some(match chars.peek() {
+            Some(&next) if ch == '\\' && next.is_ascii_punctuation() => {
+                chars.next();
+                Tok { ch: next, literal: true }
+            }
+            _ => Tok { ch, literal: false },
+        })
+    })
 }
 
 fn is_marker(t: &Tok, ch: char) -> bool {
@@ -152,6 +258,21 @@ fn retain(toks: &mut Vec<Tok>, drop: &[bool]) {
 #[cfg(test)]
 mod tests {
     use super::strip_telegram_markup as strip;
+    use super::stripped_length;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn length_is_that_of_the_stripped_text(parts in prop::collection::vec(prop::sample::select(&[
+            "*", "**", "_", "__", "~", "~~", "|", "||", "`", "```", "\\", "\\*", "\\_", "a", "bold", "snake_case",
+            " ", "\n", "2", "नमस्ते", "x*y", "_a_", "*b*", "rust\n",
+        ][..]), 0..24)) {
+            let text = parts.concat();
+            prop_assert_eq!(stripped_length(&text), strip(&text).chars().count(), "{:?}", text);
+        }
+    }
 
     #[test]
     fn strips_paired_markup() {

@@ -6,7 +6,9 @@
 //! scanner instead of a regex because only std and the allowed crates may
 //! be used.
 
+use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use unicode_normalization::char::is_combining_mark;
 
@@ -48,25 +50,55 @@ const COUNTRY_TLDS: &str = "ac ad ae af ag ai al am ao aq ar as at au aw ax az b
 /// start at a word boundary and end before trailing punctuation.
 pub fn find_urls(text: &str, require_scheme: bool) -> Vec<Range<usize>> {
     let mut found = Vec::new();
-    let mut pos = 0;
-    while let Some(c) = text[pos..].chars().next() {
-        // Every link has a dot in its host (a known TLD is required), so a
-        // run without one holds no link: skip it whole rather than trying
-        // each of its letters, which made counting quadratic in word length.
-        let run_end = text[pos..].find(char::is_whitespace).map_or(text.len(), |i| pos + i);
-        if !text[pos..run_end].contains('.') {
-            pos = run_end + text[run_end..].chars().next().map_or(0, char::len_utf8);
+    // No link holds whitespace, so the text is searched one run of
+    // non-whitespace at a time. Every link has a dot followed by a label in
+    // its host (a known TLD is required), so only runs with a dot before
+    // another character are searched, rather than trying each letter of
+    // every word, which made counting quadratic in word length.
+    let mut searched = 0;
+    for (dot, _) in text.match_indices('.') {
+        let ends_run = text[dot + 1..].chars().next().is_none_or(char::is_whitespace);
+        if dot < searched || ends_run {
             continue;
         }
-        match c.is_alphanumeric().then(|| url_at(text, pos, require_scheme)) {
-            Some(Some(end)) => {
-                found.push(pos..end);
-                pos = end;
-            }
-            _ => pos += c.len_utf8(),
-        }
+        let before = text[..dot].char_indices().rev().find(|&(_, c)| c.is_whitespace());
+        let (start, end) = (before.map_or(0, |(i, c)| i + c.len_utf8()), run_end(text, dot));
+        find_in_run(text, start..end, require_scheme, &mut found);
+        searched = end;
     }
     found
+}
+
+/// Where the first whitespace character at or after `from` starts, or
+/// `text.len()`. Whitespace is ASCII or starts with byte C2, E1, E2 or E3
+/// (U+0085 … U+3000), which no other character's bytes hold, so only
+/// those few are decoded.
+fn run_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let is_space = |i: usize| match bytes[i] {
+        b'\t'..=b'\r' | b' ' => true,
+        0xC2 | 0xE1 | 0xE2 | 0xE3 => text[i..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    };
+    (from..bytes.len()).find(|&i| is_space(i)).unwrap_or(bytes.len())
+}
+
+/// Links in `text[run]`, tried at every letter or digit that is not
+/// already inside a link and does not follow an ASCII letter or digit
+/// (where [`url_at`] would refuse at once).
+fn find_in_run(text: &str, run: Range<usize>, require_scheme: bool, found: &mut Vec<Range<usize>>) {
+    let mut after_alnum = text[..run.start].chars().next_back().is_some_and(|c| c.is_ascii_alphanumeric());
+    let mut link_end = run.start;
+    for (i, c) in text[run.clone()].char_indices() {
+        let pos = run.start + i;
+        if pos >= link_end && c.is_alphanumeric() && !after_alnum {
+            if let Some(end) = url_at(text, pos, require_scheme) {
+                found.push(pos..end);
+                link_end = end;
+            }
+        }
+        after_alnum = c.is_ascii_alphanumeric();
+    }
 }
 
 /// End of a link starting exactly at `start`, if there is one.
@@ -90,7 +122,9 @@ fn url_at(text: &str, start: usize, require_scheme: bool) -> Option<usize> {
     let end = parse_path(text, after_port);
     // `invalidShortDomain`: a bare `name.cc` (ccTLD, no subdomain, no path)
     // is not linked, except the special short domains on .co and .tv.
-    let short = host.labels == 2 && host.tld.len() == 2 && !matches!(host.tld.as_str(), "co" | "tv");
+    let tld = &text[host.tld];
+    let special = tld.eq_ignore_ascii_case("co") || tld.eq_ignore_ascii_case("tv");
+    let short = host.labels == 2 && tld.len() == 2 && !special;
     if scheme == 0 && end == after_port && short {
         return None;
     }
@@ -107,7 +141,7 @@ fn scheme_len(s: &str) -> usize {
 struct Host {
     end: usize,
     labels: usize,
-    tld: String,
+    tld: Range<usize>,
 }
 
 /// Domain labels joined by dots; the last must be a known TLD, as twitter-text's
@@ -136,17 +170,31 @@ fn parse_host(text: &str, start: usize, unicode: bool) -> Option<Host> {
         }
         pos += 1;
     }
-    let tld = text[last.clone()].to_ascii_lowercase();
     // A domain directly followed by '@' is the local part of an e-mail address.
-    if labels < 2 || !is_known_tld(&tld) || text[last.end..].starts_with('@') {
+    if labels < 2 || !is_known_tld(&text[last.clone()]) || text[last.end..].starts_with('@') {
         return None;
     }
-    Some(Host { end: last.end, labels, tld })
+    Some(Host { end: last.end, labels, tld: last })
 }
 
-fn is_known_tld(tld: &str) -> bool {
-    let listed = |list: &str| list.split_ascii_whitespace().any(|t| t == tld);
-    tld.starts_with("xn--") || listed(COUNTRY_TLDS) || listed(GENERIC_TLDS)
+/// Whether `label`, in any ASCII case, is a listed TLD (or an IDNA A-label,
+/// which the lists cannot spell out).
+fn is_known_tld(label: &str) -> bool {
+    static KNOWN: OnceLock<HashSet<&str>> = OnceLock::new();
+    let known = KNOWN
+        .get_or_init(|| COUNTRY_TLDS.split_ascii_whitespace().chain(GENERIC_TLDS.split_ascii_whitespace()).collect());
+    let bytes = label.as_bytes();
+    if bytes.len() >= 4 && bytes[..4].eq_ignore_ascii_case(b"xn--") {
+        return true;
+    }
+    // Every listed TLD is shorter, so a longer label need not be lowercased.
+    let mut lower = [0; 16];
+    let Some(lower) = lower.get_mut(..bytes.len()) else {
+        return false;
+    };
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|tld| known.contains(tld))
 }
 
 fn skip_port(text: &str, pos: usize) -> usize {
@@ -221,6 +269,54 @@ mod tests {
         ];
         for (text, scheme, want) in cases {
             assert_eq!(urls(text, *scheme), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn knows_every_listed_tld_and_nothing_else() {
+        let listed: Vec<&str> = COUNTRY_TLDS.split(' ').chain(GENERIC_TLDS.split(' ')).collect();
+        for &tld in &listed {
+            assert!(is_known_tld(tld), "{tld}");
+            for part in [&tld[1..], &tld[..tld.len() - 1], &format!("{tld}x"), &format!("x{tld}")] {
+                assert_eq!(is_known_tld(part), listed.contains(&part), "{part}");
+            }
+        }
+        for tld in ["example", "a", "m", "xn--p1ai", "localhost", "comm", "o", "internationals", "xn-", "भारत"]
+        {
+            assert_eq!(is_known_tld(tld), tld.starts_with("xn--") || listed.contains(&tld), "{tld}");
+        }
+        for tld in ["COM", "In", "XN--P1AI", "Co"] {
+            assert!(is_known_tld(tld), "{tld}");
+        }
+        assert!(listed.iter().all(|tld| tld.len() < 16));
+    }
+
+    /// `find_urls` without skipping runs: a link tried at every position.
+    fn every_position(text: &str, require_scheme: bool) -> Vec<Range<usize>> {
+        let (mut found, mut pos) = (Vec::new(), 0);
+        while let Some(c) = text[pos..].chars().next() {
+            match c.is_alphanumeric().then(|| url_at(text, pos, require_scheme)) {
+                Some(Some(end)) => {
+                    found.push(pos..end);
+                    pos = end;
+                }
+                _ => pos += c.len_utf8(),
+            }
+        }
+        found
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn skipping_runs_finds_the_same_links(
+            parts in proptest::collection::vec(proptest::sample::select(&[
+                "see", "a.co", "a.b", "x.", ".", "..", "example.com", "https://", "http://a.co/x?y=1.", "www.",
+                "in", "/", "@", "e.g.", "शब्द", "मेरा.भारत", "(", ")", " ", "\n", "\u{A0}", "\u{2003}", "x.co.", ".com",
+            ][..]), 0..16),
+            scheme in proptest::bool::ANY,
+        ) {
+            let text = parts.concat();
+            proptest::prop_assert_eq!(find_urls(&text, scheme), every_position(&text, scheme), "{:?}", text);
         }
     }
 

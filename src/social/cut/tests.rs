@@ -1,6 +1,9 @@
+mod reference;
+
 use super::*;
-use crate::social::count::mastodon_composer_count;
+use crate::social::count::{find_urls, mastodon_composer_count};
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 use Platform::*;
 
 const FAMILY: &str = "👨\u{200D}👩\u{200D}👧\u{200D}👦";
@@ -164,6 +167,16 @@ fn text() -> impl Strategy<Value = String> {
         .prop_map(|parts| parts.into_iter().map(|(t, s)| format!("{t}{s}")).collect())
 }
 
+/// Like [`text`], but mostly of tokens the fast counting path takes.
+fn mostly_simple_text() -> impl Strategy<Value = String> {
+    let simple: Vec<&str> = POOL.iter().copied().filter(|t| crate::social::count::Measured::new(t).is_some()).collect();
+    let token = prop::sample::select(simple);
+    let sep = prop::sample::select(&[" ", " ", "", "\n", ", ", ". "][..]);
+    let simple = prop::collection::vec((token, sep), 0..30)
+        .prop_map(|parts| parts.into_iter().map(|(t, s)| format!("{t}{s}")).collect::<String>());
+    prop_oneof![3 => simple, 1 => text()]
+}
+
 fn platform() -> impl Strategy<Value = Platform> {
     prop::sample::select(Platform::ALL.to_vec())
 }
@@ -208,6 +221,121 @@ proptest! {
         if posts.len() > 1 {
             let joined: String = posts.iter().map(|p| body(p)).collect();
             prop_assert_eq!(squash(&joined), squash(&text));
+        }
+    }
+}
+
+#[test]
+fn soft_ends_and_openers_are_the_documented_sets() {
+    // The sets as first written, as strings.
+    let soft_end = ",.;:!?-–—…·•/\\([{<\"'“‘«‹„।॥、。，：；&=";
+    let openers = "#@*_~|`";
+    for c in (0..0x10000).filter_map(char::from_u32) {
+        assert_eq!(points::is_soft_end(c), soft_end.contains(c), "{c:?}");
+        assert_eq!(points::is_opener(c), openers.contains(c), "{c:?}");
+    }
+}
+
+proptest! {
+    /// Cut points found from a tail's are those found afresh, on every
+    /// platform's sizes too.
+    #[test]
+    fn cuts_after_a_line_equal_fresh_cuts(lines in mostly_simple_text(), tail in mostly_simple_text()) {
+        let lines = format!("{lines}\n");
+        let full = format!("{lines}{tail}");
+        let (base, fresh) = (Cuts::new(&tail), Cuts::new(&full));
+        let Some(joined) = Cuts::after_line(&full, &base) else {
+            prop_assert!(false, "not split: {:?}", full);
+            return Ok(());
+        };
+        prop_assert_eq!(joined.words(), fresh.words());
+        prop_assert_eq!(joined.urls(), fresh.urls());
+        prop_assert_eq!(joined.boundaries(), fresh.boundaries());
+        prop_assert_eq!(joined.measured().is_some(), fresh.measured().is_some());
+        for platform in Platform::ALL {
+            let (a, b) = (joined.measured().and_then(|m| m.prefixes(platform)), fresh.measured().and_then(|m| m.prefixes(platform)));
+            if let (Some(a), Some(b)) = (a, b) {
+                for end in 0..=full.len() {
+                    prop_assert_eq!(a.before(end), b.before(end), "{} {:?} {}", platform, full, end);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn cuts_after_a_line_with_a_link_or_mention_first() {
+    for tail in ["https://example.com/path now", "@anjali@mastodon.social hi", "example.com/blog ok"] {
+        let full = format!("a b\n{tail}");
+        let base = Cuts::new(tail);
+        let joined = Cuts::after_line(&full, &base).unwrap();
+        let fresh = Cuts::new(&full);
+        for platform in Platform::ALL {
+            let (a, b) = (
+                joined.measured().unwrap().prefixes(platform).unwrap(),
+                fresh.measured().unwrap().prefixes(platform).unwrap(),
+            );
+            for end in 0..=full.len() {
+                assert_eq!(a.before(end), b.before(end), "{platform} {full:?} {end}");
+            }
+        }
+    }
+}
+
+#[test]
+fn glue_is_the_ellipsis() {
+    assert_eq!(GLUE, ELLIPSIS.to_string());
+    assert_eq!(LINK_GLUE, format!(" {ELLIPSIS}"));
+}
+
+/// Tails as snippets have them, and a few odd ones.
+const TAILS: &[&str] = &[
+    "",
+    "\n\nhttps://example.com/post #Rust #Web",
+    " https://a.co/x",
+    "\n\nhttps://bench.example/posts/p/?utm_source=x&utm_medium=social&utm_campaign=p\n\n#Tag7 #Tag20",
+    "\n\nLink in bio\n\n#समय_प्रबंधन #Tag_name",
+    "…tail",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    /// The ruler and the new segmenters change how fast a cut is found,
+    /// never which: the output is the old code's.
+    #[test]
+    fn fit_parts_cuts_where_it_always_did(
+        platform in platform(),
+        head in mostly_simple_text(),
+        tail in prop::sample::select(TAILS),
+        limit in 0usize..400,
+    ) {
+        prop_assert_eq!(fit_parts(platform, &head, tail, limit), reference::fit_parts(platform, &head, tail, limit));
+    }
+
+    #[test]
+    fn fit_cuts_where_it_always_did(platform in platform(), text in mostly_simple_text(), limit in 0usize..300) {
+        prop_assert_eq!(fit(platform, &text, limit), reference::fit(platform, &text, limit));
+    }
+
+    #[test]
+    fn thread_splits_where_it_always_did(platform in platform(), text in mostly_simple_text(), limit in 20usize..200) {
+        prop_assert_eq!(thread(platform, &text, limit), reference::thread(platform, &text, limit));
+    }
+}
+
+proptest! {
+    /// A ruler's sums are exact, or the search would fall back to counting
+    /// every candidate (correct, but slow).
+    #[test]
+    fn ruler_sizes_are_exact(platform in platform(), head in mostly_simple_text(), tail in prop::sample::select(TAILS)) {
+        let cuts = Cuts::new(&head);
+        let Some(ruler) = Ruler::new(platform, &cuts, tail) else { return Ok(()) };
+        for end in cuts.graphemes(true).into_iter().chain([0]) {
+            for glue in [GLUE, LINK_GLUE, ""] {
+                let text = [&head[..end], glue, tail].concat();
+                prop_assert_eq!(ruler.size(end, glue), platform.size(&text), "{:?}", text);
+            }
         }
     }
 }
