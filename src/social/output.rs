@@ -58,7 +58,6 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
     }
 }
 
-/// A slug as a file name: path separators and leading dots cannot escape.
 /// Generates every post's snippets on all cores, a chunk at a time, writing
 /// each post's Markdown file at once and streaming `snippets.json` and
 /// `schedule.csv` in post order.
@@ -91,6 +90,7 @@ fn write_into(site: &Site, staging: &Staging) -> Result<()> {
     csv.finish()
 }
 
+/// A slug as a file name: path separators and leading dots cannot escape.
 fn file_stem(slug: &str) -> String {
     let s = slug.replace(['/', '\\', '\0'], "-");
     let s = s.trim_start_matches('.');
@@ -101,29 +101,36 @@ fn file_stem(slug: &str) -> String {
     }
 }
 
-/// A post's snippets as Markdown, one `## Platform` section each, the text
 /// One post's snippets as JSON objects, one per line, comma-separated.
 fn json_lines(snippets: &[Snippet]) -> String {
-    let lines: Vec<String> = snippets
-        .iter()
-        .map(|s| serde_json::to_string(s).expect("snippets serialise"))
-        .map(|l| format!("  {l}"))
-        .collect();
-    lines.join(",\n")
+    let mut out = Vec::with_capacity(snippets.len() * 1024);
+    for (i, s) in snippets.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
+        serde_json::to_writer(&mut out, s).expect("snippets serialise");
+    }
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
-/// One post's rows of `schedule.csv`.
+/// One post's rows of `schedule.csv`. The dates repeat every
+/// [`SPREAD_DAYS`] platforms, so each is worked out once.
 fn csv_lines(page: &Page, snippets: &[Snippet]) -> String {
-    let mut csv = String::new();
+    let days: Vec<String> =
+        (0..SPREAD_DAYS.min(snippets.len())).map(|i| scheduled_at(page, i).unwrap_or_default()).collect();
+    let mut csv = String::with_capacity(snippets.len() * 768);
     for (i, s) in snippets.iter().enumerate() {
-        let when = scheduled_at(page, i).unwrap_or_default();
-        let row = [s.post.as_str(), s.platform.name(), s.text.as_str(), s.url.as_str(), when.as_str()];
-        csv.push_str(&row.map(csv_field).join(","));
+        let row = [s.post.as_str(), s.platform.name(), s.text.as_str(), s.url.as_str(), &days[i % SPREAD_DAYS]];
+        for (k, field) in row.into_iter().enumerate() {
+            if k > 0 {
+                csv.push(',');
+            }
+            push_csv_field(&mut csv, field);
+        }
         csv.push_str("\r\n");
     }
     csv
 }
 
+/// A post's snippets as Markdown, one `## Platform` section each, the text
 /// in a fence ready to copy. `only` limits it to one platform.
 pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> String {
     let mut out = format!("# {}\n\n<{}>\n", page.title, page.permalink);
@@ -154,12 +161,20 @@ fn fence_for(text: &str) -> String {
     "`".repeat(longest.max(2) + 1)
 }
 
-/// RFC 4180: quote a field with a comma, quote or line break; double quotes.
-pub fn csv_field(s: &str) -> String {
+/// Appends a CSV field. RFC 4180: a field with a comma, quote or line break
+/// is quoted, and its quotes doubled.
+fn push_csv_field(out: &mut String, s: &str) {
     if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+        out.push('"');
+        for (i, part) in s.split('"').enumerate() {
+            if i > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
     } else {
-        s.to_string()
+        out.push_str(s);
     }
 }
 
@@ -219,6 +234,12 @@ pub(crate) mod tests {
             services: None,
             social: Default::default(),
         }
+    }
+
+    fn csv_field(s: &str) -> String {
+        let mut out = String::new();
+        push_csv_field(&mut out, s);
+        out
     }
 
     #[test]
