@@ -5,14 +5,15 @@
 //! when the first page with code asks for them: a blog without code never
 //! pays for them.
 
+mod spans;
+
 use std::sync::OnceLock;
 
 use syntect::highlighting::ThemeSet;
 
 use crate::text::escape_html;
-use syntect::html::{css_for_theme_with_class_style, ClassStyle, ClassedHTMLGenerator};
+use syntect::html::{css_for_theme_with_class_style, ClassStyle};
 use syntect::parsing::SyntaxSet;
-use syntect::util::LinesWithEndings;
 
 /// Every highlight class starts with this, so theme CSS never collides.
 const STYLE: ClassStyle = ClassStyle::SpacedPrefixed { prefix: "hl-" };
@@ -32,16 +33,12 @@ pub fn code_block(lang: Option<&str>, code: &str) -> String {
     let syntax = lang.and_then(|l| syntaxes().find_syntax_by_token(l));
     match (lang, syntax) {
         (Some(l), Some(syntax)) => {
-            let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, syntaxes(), STYLE);
-            let ok =
-                LinesWithEndings::from(code).all(|line| gen.parse_html_for_line_which_includes_newline(line).is_ok());
-            if ok {
-                out.push_str(&format!(
-                    "<pre class=\"code\" data-lang=\"{0}\" tabindex=\"0\"><code class=\"language-{0}\">",
-                    escape_html(l)
-                ));
-                out.push_str(&gen.finalize());
-            } else {
+            out.push_str(&format!(
+                "<pre class=\"code\" data-lang=\"{0}\" tabindex=\"0\"><code class=\"language-{0}\">",
+                escape_html(l)
+            ));
+            if !spans::write(&mut out, syntax, syntaxes(), code) {
+                out.clear();
                 plain(&mut out, Some(l), code);
                 return out;
             }

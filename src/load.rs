@@ -111,7 +111,7 @@ pub fn load_reusing(
             None => read_source(content, rel, tz),
         })
         .collect();
-    let mut loaded = Loaded { errors: walk_errors, ..Loaded::default() };
+    let mut loaded = Loaded { errors: walk_errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
     for (r, rel) in results.into_iter().zip(&markdown) {
         match r {
             Ok(s) => loaded.sources.push(s),

@@ -182,7 +182,16 @@ impl Site {
     pub fn assemble(config: Config, pages: Vec<Page>, files: Vec<String>) -> Site {
         let mut pages = pages;
         link_translations(&mut pages);
-        let (mut posts, pages): (Vec<Page>, Vec<Page>) = pages.into_iter().partition(|p| p.kind == Kind::Post);
+        let count = pages.iter().filter(|p| p.kind == Kind::Post).count();
+        let (mut posts, mut others) = (Vec::with_capacity(count), Vec::with_capacity(pages.len() - count));
+        for page in pages {
+            if page.kind == Kind::Post {
+                posts.push(page)
+            } else {
+                others.push(page)
+            }
+        }
+        let pages = others;
         posts.sort_by(|a, b| {
             b.sort_date.cmp(&a.sort_date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
         });

@@ -37,7 +37,7 @@ enum WordClass {
 /// The class of an ASCII or Devanagari character (or ZWJ/ZWNJ); `None`
 /// for anything else. Devanagari per the UCD: Mn/Mc marks are Extend,
 /// ०–९ Numeric, the dandas and abbreviation sign Other, the rest ALetter.
-fn word_class(c: char) -> Option<WordClass> {
+const fn word_class(c: char) -> Option<WordClass> {
     use WordClass::*;
     Some(match c {
         'a'..='z' | 'A'..='Z' => Letter,
@@ -73,17 +73,61 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// [`word_class`] of every character of a 128-character block starting
+/// at `start`, `Other` where it has none.
+const fn class_table(start: u32) -> [WordClass; 128] {
+    let mut table = [WordClass::Other; 128];
+    let mut i = 0;
+    while i < 128 {
+        if let Some(c) = char::from_u32(start + i as u32) {
+            if let Some(class) = word_class(c) {
+                table[i] = class;
+            }
+        }
+        i += 1;
+    }
+    table
+}
+
+const ASCII_CLASSES: [WordClass; 128] = class_table(0);
+const DEVANAGARI_CLASSES: [WordClass; 128] = class_table(0x900);
+
+/// Whether the bytes are letters, digits and marks only (ASCII, the
+/// Devanagari block `E0 A4 xx`/`E0 A5 xx`, ZWNJ and ZWJ `E2 80 8C`/`8D`),
+/// checked byte by byte without decoding.
+fn all_word_or_mark(bytes: &[u8]) -> bool {
+    use WordClass::*;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let (class, width) = match b {
+            0..=0x7f => (ASCII_CLASSES[usize::from(b)], 1),
+            0xe0 => match (bytes.get(i + 1), bytes.get(i + 2)) {
+                (Some(&b1 @ (0xa4 | 0xa5)), Some(&b2)) => {
+                    (DEVANAGARI_CLASSES[(usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3f)], 3)
+                }
+                _ => return false,
+            },
+            0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x8c | 0x8d])) => (Extend, 3),
+            _ => return false,
+        };
+        if !matches!(class, Letter | Digit | Extend) {
+            return false;
+        }
+        i += width;
+    }
+    true
+}
+
 /// The usual run: letters and digits (with their marks) between ASCII
 /// punctuation, which joins nothing at either end (no WB6–WB13b rule can
 /// apply there), so the run is one word. `None` for any other shape.
 fn one_plain_word(run: &str) -> Option<usize> {
     use WordClass::*;
     let core = run.trim_matches(|c: char| c.is_ascii_punctuation() && c != '_');
-    let mut chars = core.chars();
-    if !matches!(word_class(chars.next()?)?, Letter | Digit) {
+    if !matches!(word_class(core.chars().next()?)?, Letter | Digit) {
         return None;
     }
-    chars.all(|c| matches!(word_class(c), Some(Letter | Digit | Extend))).then_some(1)
+    all_word_or_mark(core.as_bytes()).then_some(1)
 }
 
 /// Words in a run without white space, by UAX #29 rules WB4–WB13b (the
@@ -164,6 +208,12 @@ pub fn truncate_words(text: &str, max: usize) -> String {
 /// Escapes text for HTML element content and quoted attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
+    push_escaped_html(&mut out, s);
+    out
+}
+
+/// [`escape_html`], appended to `out`.
+pub fn push_escaped_html(out: &mut String, s: &str) {
     let mut done = 0;
     // Only ASCII bytes need escaping, so scanning bytes never splits a
     // character, and runs between them are copied whole.
@@ -181,7 +231,6 @@ pub fn escape_html(s: &str) -> String {
         done = i + 1;
     }
     out.push_str(&s[done..]);
-    out
 }
 
 /// Makes JSON safe to embed in an HTML `<script>` element. JSON allows
