@@ -3,6 +3,7 @@
 //! readers. One Markdown file per post, `snippets.json` for tools and
 //! `schedule.csv` for schedulers that import CSV.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -68,7 +69,7 @@ fn write_into(site: &Site, staging: &Staging) -> Result<()> {
     csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
     let mut first = true;
     for chunk in site.posts.chunks(CHUNK) {
-        let parts: Vec<(String, String)> = chunk
+        let parts: Vec<(Vec<u8>, String)> = chunk
             .par_iter()
             .map(|page| {
                 let snippets = generate::for_post(&site.config, page);
@@ -79,7 +80,7 @@ fn write_into(site: &Site, staging: &Staging) -> Result<()> {
         for (j, c) in &parts {
             if !j.is_empty() {
                 json.write(if first { b"\n" } else { b",\n" })?;
-                json.write(j.as_bytes())?;
+                json.write(j)?;
                 first = false;
             }
             csv.write(c.as_bytes())?;
@@ -102,13 +103,13 @@ fn file_stem(slug: &str) -> String {
 }
 
 /// One post's snippets as JSON objects, one per line, comma-separated.
-fn json_lines(snippets: &[Snippet]) -> String {
+fn json_lines(snippets: &[Snippet]) -> Vec<u8> {
     let mut out = Vec::with_capacity(snippets.len() * 1024);
     for (i, s) in snippets.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
         serde_json::to_writer(&mut out, s).expect("snippets serialise");
     }
-    String::from_utf8(out).expect("serde_json writes UTF-8")
+    out
 }
 
 /// One post's rows of `schedule.csv`. The dates repeat every
@@ -133,31 +134,34 @@ fn csv_lines(page: &Page, snippets: &[Snippet]) -> String {
 /// A post's snippets as Markdown, one `## Platform` section each, the text
 /// in a fence ready to copy. `only` limits it to one platform.
 pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> String {
-    let mut out = format!("# {}\n\n<{}>\n", page.title, page.permalink);
+    let mut out = String::with_capacity(snippets.len() * 1024);
+    let _ = write!(out, "# {}\n\n<{}>\n", page.title, page.permalink);
     for s in snippets.iter().filter(|s| only.is_none_or(|p| p == s.platform)) {
-        let fence = fence_for(&s.text);
-        out.push_str(&format!(
-            "\n## {}\n\n{fence}text\n{}\n{fence}\n\nlength: {}/{}{}\n",
-            display_name(s.platform),
-            s.text,
-            s.length,
-            s.limit,
-            if s.fits { "" } else { " (too long)" }
-        ));
+        let _ = write!(out, "\n## {}\n\n", display_name(s.platform));
+        fenced(&mut out, &s.text);
+        let _ = writeln!(out, "\nlength: {}/{}{}", s.length, s.limit, if s.fits { "" } else { " (too long)" });
         if !s.thread.is_empty() {
-            out.push_str(&format!("\nAs a thread of {}:\n", s.thread.len()));
+            let _ = writeln!(out, "\nAs a thread of {}:", s.thread.len());
             for post in &s.thread {
-                let fence = fence_for(post);
-                out.push_str(&format!("\n{fence}text\n{post}\n{fence}\n"));
+                out.push('\n');
+                fenced(&mut out, post);
             }
         }
     }
     out
 }
 
+/// Appends `text` in a `text` code fence, with a line break after it.
+fn fenced(out: &mut String, text: &str) {
+    let fence = fence_for(text);
+    for part in [&fence, "text\n", text, "\n", &fence, "\n"] {
+        out.push_str(part);
+    }
+}
+
 /// A backtick fence longer than any run of backticks in `text`.
 fn fence_for(text: &str) -> String {
-    let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let longest = text.as_bytes().split(|&b| b != b'`').map(<[u8]>::len).max().unwrap_or(0);
     "`".repeat(longest.max(2) + 1)
 }
 
@@ -266,6 +270,12 @@ pub(crate) mod tests {
         assert!(md.contains("## X\n\n```text\n") && md.contains("/280\n"), "{md}");
         let one = markdown(&p, &snippets, Some(Platform::Bluesky));
         assert_eq!(one.matches("\n## ").count(), 1);
+        let mut threaded = snippets.clone();
+        let x = threaded.iter_mut().find(|s| s.platform == Platform::X).unwrap();
+        x.thread = vec!["1/2 first".into(), "2/2 has ``` inside".into()];
+        let md = markdown(&p, &threaded, Some(Platform::X));
+        let want = "\nAs a thread of 2:\n\n```text\n1/2 first\n```\n\n````text\n2/2 has ``` inside\n````\n";
+        assert!(md.ends_with(want), "{md}");
         assert_eq!(file_stem("../x"), "-x");
     }
 }
