@@ -13,7 +13,7 @@ use super::generate::{self, Snippet};
 use super::post::display_name;
 use crate::error::{Diagnostic, Result};
 use crate::site::{Page, Site};
-use crate::write::Staging;
+use crate::write::{Staging, Streamed};
 
 /// Days after publication the first platform's post is scheduled for; the
 /// others follow one a day, wrapping after a week.
@@ -61,34 +61,58 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
 
 /// Generates every post's snippets on all cores, a chunk at a time, writing
 /// each post's Markdown file at once and streaming `snippets.json` and
-/// `schedule.csv` in post order.
+/// `schedule.csv` in post order. A chunk's lines are appended while the
+/// next chunk is generated, so no core waits for the writing.
 fn write_into(site: &Site, staging: &Staging) -> Result<()> {
-    let mut json = staging.stream("snippets.json")?;
-    let mut csv = staging.stream("schedule.csv")?;
-    json.write(b"[")?;
-    csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
-    let mut first = true;
+    let mut out = Lines { json: staging.stream("snippets.json")?, csv: staging.stream("schedule.csv")?, first: true };
+    out.json.write(b"[")?;
+    out.csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
+    let mut pending: Vec<Part> = Vec::new();
     for chunk in site.posts.chunks(CHUNK) {
-        let parts: Vec<(Vec<u8>, String)> = chunk
-            .par_iter()
-            .map(|page| {
-                let snippets = generate::for_post(&site.config, page);
-                staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
-                Ok((json_lines(&snippets), csv_lines(page, &snippets)))
-            })
-            .collect::<Result<_>>()?;
-        for (j, c) in &parts {
-            if !j.is_empty() {
-                json.write(if first { b"\n" } else { b",\n" })?;
-                json.write(j)?;
-                first = false;
-            }
-            csv.write(c.as_bytes())?;
-        }
+        let (appended, parts) = rayon::join(|| out.append(&pending), || generate_chunk(site, staging, chunk));
+        appended?;
+        pending = parts?;
     }
-    json.write(b"\n]\n")?;
-    json.finish()?;
-    csv.finish()
+    out.append(&pending)?;
+    out.json.write(b"\n]\n")?;
+    out.json.finish()?;
+    out.csv.finish()
+}
+
+/// One post's lines of `snippets.json` and of `schedule.csv`.
+type Part = (Vec<u8>, String);
+
+/// The snippets of a chunk of posts, their Markdown files written.
+fn generate_chunk(site: &Site, staging: &Staging, chunk: &[Page]) -> Result<Vec<Part>> {
+    chunk
+        .par_iter()
+        .map(|page| {
+            let snippets = generate::for_post(&site.config, page);
+            staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
+            Ok((json_lines(&snippets), csv_lines(page, &snippets)))
+        })
+        .collect()
+}
+
+/// The two streamed files, and whether `snippets.json` has an item yet.
+struct Lines<'a> {
+    json: Streamed<'a>,
+    csv: Streamed<'a>,
+    first: bool,
+}
+
+impl Lines<'_> {
+    fn append(&mut self, parts: &[Part]) -> Result<()> {
+        for (json, csv) in parts {
+            if !json.is_empty() {
+                self.json.write(if self.first { b"\n" } else { b",\n" })?;
+                self.json.write(json)?;
+                self.first = false;
+            }
+            self.csv.write(csv.as_bytes())?;
+        }
+        Ok(())
+    }
 }
 
 /// A slug as a file name: path separators and leading dots cannot escape.
