@@ -9,10 +9,26 @@ use unicode_segmentation::UnicodeSegmentation;
 /// letter or digit, as `unicode_words` counts them. No UAX #29 rule joins
 /// across ASCII white space, so each run between spaces is counted alone:
 /// runs of ASCII and Devanagari (nearly all of a Hindi or English post)
-/// by [`fast_word_count`], the rest by the general segmenter, which a
+/// by [`plain_run`] and [`fast_word_count`], the rest by the general segmenter, which a
 /// build would otherwise spend a fifth of its parsing time in.
 pub fn word_count(text: &str) -> usize {
-    text.split_ascii_whitespace().map(|run| fast_word_count(run).unwrap_or_else(|| run.unicode_words().count())).sum()
+    let bytes = text.as_bytes();
+    let (mut words, mut start) = (0, 0);
+    loop {
+        start += bytes[start..].iter().take_while(|b| b.is_ascii_whitespace()).count();
+        if start == bytes.len() {
+            return words;
+        }
+        let (end, plain) = plain_run(bytes, start);
+        words += match plain {
+            true => 1,
+            false => {
+                let run = &text[start..end];
+                fast_word_count(run).unwrap_or_else(|| run.unicode_words().count())
+            }
+        };
+        start = end;
+    }
 }
 
 /// UAX #29 word classes of the characters [`fast_word_count`] knows.
@@ -92,42 +108,46 @@ const fn class_table(start: u32) -> [WordClass; 128] {
 const ASCII_CLASSES: [WordClass; 128] = class_table(0);
 const DEVANAGARI_CLASSES: [WordClass; 128] = class_table(0x900);
 
-/// Whether the bytes are letters, digits and marks only (ASCII, the
-/// Devanagari block `E0 A4 xx`/`E0 A5 xx`, ZWNJ and ZWJ `E2 80 8C`/`8D`),
-/// checked byte by byte without decoding.
-fn all_word_or_mark(bytes: &[u8]) -> bool {
+/// Where the run starting at `start` ends (at ASCII white space), and
+/// whether it is the usual shape: separators, letters and digits with
+/// their marks (a letter or digit first), then separators again. The
+/// separators, ASCII punctuation but `_` and the Devanagari dandas, join
+/// nothing at either end of such a run (no WB6–WB13b rule can apply
+/// there), so it is one word. Checked byte by byte: ASCII, the Devanagari
+/// block (`E0 A4 xx`, `E0 A5 xx`), and ZWNJ and ZWJ (`E2 80 8C`, `E2 80 8D`).
+fn plain_run(bytes: &[u8], start: usize) -> (usize, bool) {
     use WordClass::*;
-    let mut i = 0;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Part {
+        Lead,
+        Core,
+        Trail,
+    }
+    let (mut part, mut i) = (Part::Lead, start);
     while let Some(&b) = bytes.get(i) {
-        let (class, width) = match b {
-            0..=0x7f => (ASCII_CLASSES[usize::from(b)], 1),
-            0xe0 => match (bytes.get(i + 1), bytes.get(i + 2)) {
-                (Some(&b1 @ (0xa4 | 0xa5)), Some(&b2)) => {
-                    (DEVANAGARI_CLASSES[(usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3f)], 3)
-                }
-                _ => return false,
-            },
-            0xe2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x8c | 0x8d])) => (Extend, 3),
-            _ => return false,
+        let (class, separator, width) = match b {
+            _ if b.is_ascii_whitespace() => return (i, part != Part::Lead),
+            0..=0x7f => (ASCII_CLASSES[usize::from(b)], b.is_ascii_punctuation() && b != b'_', 1),
+            0xe0 if matches!(bytes[i + 1], 0xa4 | 0xa5) => {
+                let class = DEVANAGARI_CLASSES[(usize::from(bytes[i + 1] & 1) << 6) | usize::from(bytes[i + 2] & 0x3f)];
+                (class, class == Other, 3)
+            }
+            0xe2 if matches!(bytes[i + 1..i + 3], [0x80, 0x8c | 0x8d]) => (Extend, false, 3),
+            _ => break,
         };
-        if !matches!(class, Letter | Digit | Extend) {
-            return false;
-        }
+        part = match (part, class) {
+            (Part::Lead, _) if separator => Part::Lead,
+            (_, _) if separator => Part::Trail,
+            (Part::Lead, Letter | Digit) | (Part::Core, Letter | Digit | Extend) => Part::Core,
+            _ => break,
+        };
         i += width;
     }
-    true
-}
-
-/// The usual run: letters and digits (with their marks) between ASCII
-/// punctuation, which joins nothing at either end (no WB6–WB13b rule can
-/// apply there), so the run is one word. `None` for any other shape.
-fn one_plain_word(run: &str) -> Option<usize> {
-    use WordClass::*;
-    let core = run.trim_matches(|c: char| c.is_ascii_punctuation() && c != '_');
-    if !matches!(word_class(core.chars().next()?)?, Letter | Digit) {
-        return None;
+    match bytes[i..].iter().position(u8::is_ascii_whitespace) {
+        None if i == bytes.len() => (i, part != Part::Lead),
+        Some(n) => (i + n, false),
+        None => (bytes.len(), false),
     }
-    all_word_or_mark(core.as_bytes()).then_some(1)
 }
 
 /// Words in a run without white space, by UAX #29 rules WB4–WB13b (the
@@ -135,9 +155,6 @@ fn one_plain_word(run: &str) -> Option<usize> {
 /// other characters.
 fn fast_word_count(run: &str) -> Option<usize> {
     use WordClass::*;
-    if let Some(one) = one_plain_word(run) {
-        return Some(one);
-    }
     // WB4: marks after a character belong to it; rules see only the rest.
     let mut bases: Vec<(WordClass, bool)> = Vec::with_capacity(run.len());
     for c in run.chars() {
