@@ -248,7 +248,7 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     errors.extend(prepare_errors);
     let markdown = MarkdownOptions::from(&config);
     let mut pages = Vec::with_capacity(prepared.len());
-    let mut sources = HashMap::new();
+    let mut sources = HashMap::with_capacity(prepared.len());
     for (mut page, source) in prepared {
         if page.kind == Kind::Post {
             sources.insert(page.source.clone(), source);
