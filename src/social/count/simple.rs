@@ -80,16 +80,15 @@ pub(super) fn size(platform: Platform, text: &str) -> Option<Size> {
         totals::<false>(text)?;
         return Some(Size { count: telegram::marked_length(text), extra: 0 });
     }
-    let mut total = match platform {
-        Platform::Bluesky | Platform::Mastodon => totals::<true>(text)?,
-        _ => totals::<false>(text)?,
-    };
+    let clusters = matches!(platform, Platform::Bluesky | Platform::Mastodon);
+    let mut total = if clusters { totals::<true>(text)? } else { totals::<false>(text)? };
     let mut shortened = Size::default();
     for piece in may_shorten(platform, text) {
         let piece = &text[piece];
         let tally = piece_tally(piece);
         if shortens(platform, &tally) {
-            total -= tally;
+            // The total has clusters only where they were counted.
+            total -= Tally { clusters: if clusters { tally.clusters } else { 0 }, ..tally };
             shortened += shortened_size(platform, piece, &tally);
         }
     }
