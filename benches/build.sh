@@ -9,6 +9,9 @@
 # /usr/bin/time -v, and both per post, so that growth with the site's size
 # shows. For samvad against Hugo on the same corpus, see benches/compare.sh.
 # Not a test: run it by hand and copy the table into benches/RESULTS.md.
+# Each size's corpus and output are deleted once measured (a 100,000-post
+# corpus fills several GB of tmpfs, memory the next benchmark would miss);
+# KEEP=1 keeps them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then sizes=("$@"); else sizes=(1000 10000); fi
@@ -39,4 +42,5 @@ for n in "${sizes[@]}"; do
   done
   awk -v n="$n" -v t="$best" -v c="$cpu" -v kb="$rss" 'BEGIN {
     printf "| %d | %.2f s | %.2f s | %d MB | %.3f ms | %.1f KB |\n", n, t, c, kb / 1024, t * 1000 / n, kb / n }'
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$site" "$root/out-$n"
 done

@@ -20,6 +20,8 @@
 # BENCH_DIR is set. On disk each --prepare also runs `sync`, so that one
 # build's write-back does not land in the next build's time.
 #
+# Each size's corpus and outputs are deleted once measured (KEEP=1 keeps
+# them), so that they do not take the next run's memory on tmpfs.
 # Needs: hyperfine and time (apt-get install -y hyperfine time hugo).
 # Prints a markdown table; raw hyperfine JSON goes to ROOT/results/.
 set -euo pipefail
@@ -201,6 +203,7 @@ for n in "${sizes[@]}"; do
       'BEGIN { printf "| %d | %s | %.3f s ± %.3f (%.3f) | %.2f s | %d MB | %s |", n, t, mean, sd, min, cpu, kb / 1024, r }')
     table+=$'\n'"$row"
   done
+  [ "${KEEP:-0}" = 1 ] || rm -rf "$site"
 done
 
 echo

@@ -161,15 +161,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     };
     let staging = Staging::new(&output)?;
     let theme = Theme { templates: &templates, strings: &strings, dir: &theme_dir };
-    let rendered = match write_site(&mut site, bodies, &links, &theme, &staging, &opts.root) {
-        Ok(rendered) => rendered,
+    let (rendered, social) = match write_site(&mut site, bodies, &links, &theme, &staging, &opts.root, &output) {
+        Ok(done) => done,
         Err(e) => {
             staging.abandon();
             return Err(relative(e, &opts.root));
         }
     };
-    staging.commit()?;
-    social::write(&site, &output)?;
+    if let Err(e) = staging.commit() {
+        social.map(Staging::abandon).ok();
+        return Err(e);
+    }
+    social?.commit()?;
     Ok(Report {
         pages: rendered,
         posts: site.posts.len(),
@@ -200,7 +203,9 @@ struct Theme<'a> {
 }
 
 /// Parses and renders the posts, then renders and copies everything else,
-/// all into `staging`. Returns the number of pages rendered.
+/// all into `staging`, while the social snippets are staged beside
+/// `output` on the same cores. Returns the number of pages rendered and the
+/// snippets' staging (or why they failed), to commit after the site.
 fn write_site(
     site: &mut Site,
     bodies: Vec<Source>,
@@ -208,7 +213,8 @@ fn write_site(
     theme: &Theme,
     staging: &Staging,
     root: &Path,
-) -> Result<usize> {
+    output: &Path,
+) -> Result<(usize, Result<Staging>)> {
     let site_ctx = site_context(site);
     let renderer = Renderer::for_posts(site, theme.templates, theme.strings, &site_ctx)?;
     let (posts, errors, rendered) = parse_posts(site, bodies, links, Some((&renderer, staging)));
@@ -217,7 +223,14 @@ fn write_site(
     }
     rendered?;
     site.posts = posts;
-    Ok(site.posts.len() + write_all(site, theme, staging, root)?)
+    let site = &*site;
+    match rayon::join(|| write_all(site, theme, staging, root), || social::stage(site, output)) {
+        (Ok(pages), social) => Ok((site.posts.len() + pages, social)),
+        (Err(e), social) => {
+            social.map(Staging::abandon).ok();
+            Err(e)
+        }
+    }
 }
 
 /// The site as its front matter lays it out: pages parsed, posts ordered

@@ -59,6 +59,25 @@ fn a_build_failing_while_rendering_leaves_the_previous_output_untouched() {
 }
 
 #[test]
+fn a_page_failing_to_render_leaves_public_and_social_untouched() {
+    let site = full_site();
+    site.build_ok();
+    let social = site.path("social");
+    let (public_before, social_before) = (site.snapshot(), snapshot(&social));
+    assert!(social_before.contains_key("snippets.json"));
+    // Posts render fine (so the snippets are staged alongside); the about
+    // page's template then fails among the pages rendered after the posts.
+    site.file("content/posts/new.md", &post("New", "2026-11-04", "would change the snippets"));
+    site.file("templates/broken.html", "{{ no_such_value.field }}");
+    site.file("content/about.md", "+++\ntitle = \"About\"\ntemplate = \"broken.html\"\n+++\n\nx\n");
+    let err = site.build().unwrap_err();
+    assert!(err.to_string().contains("broken.html"), "{err}");
+    assert_eq!(site.snapshot(), public_before, "public/ is byte for byte as it was");
+    assert_eq!(snapshot(&social), social_before, "social/ is byte for byte as it was");
+    no_staging_left(&site);
+}
+
+#[test]
 fn a_successful_rebuild_replaces_the_output() {
     let site = full_site();
     site.build_ok();

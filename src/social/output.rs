@@ -36,6 +36,12 @@ pub fn dir_for(output: &Path) -> PathBuf {
 /// file has been written. An existing `social/` that samvad did not write
 /// is left alone and reported, so a build never deletes someone's folder.
 pub fn write(site: &Site, output: &Path) -> Result<()> {
+    stage(site, output)?.commit()
+}
+
+/// Writes `social/` for `site` into a staging folder, for the caller to
+/// commit (once the site itself is in place) or abandon.
+pub fn stage(site: &Site, output: &Path) -> Result<Staging> {
     let target = dir_for(output);
     if target.is_dir() && !target.join("snippets.json").is_file() {
         let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
@@ -49,9 +55,8 @@ pub fn write(site: &Site, output: &Path) -> Result<()> {
         }
     }
     let staging = Staging::new(&target)?;
-    let result = write_into(site, &staging);
-    match result {
-        Ok(()) => staging.commit(),
+    match write_into(site, &staging) {
+        Ok(()) => Ok(staging),
         Err(e) => {
             staging.abandon();
             Err(e)
