@@ -13,7 +13,7 @@ import collections
 import sys
 
 STAGES = [
-    ("social snippets (social::output::write)", ["samvad::social::"]),
+    ("social snippets (social::output::stage)", ["samvad::social::"]),
     ("highlight (syntect)", ["samvad::highlight::", "syntect::"]),
     ("markdown parse + HTML (pulldown-cmark)", ["samvad::markdown::", "pulldown_cmark"]),
     ("write (Staging put/copy/commit, file system)", ["write::Staging", "Staging::put", "Staging::copy", "Staging::commit", "remove_dir_all"]),

@@ -3,7 +3,7 @@
 //!
 //!     cargo run --release --example social_bench -- ROOT [ROUNDS]
 //!
-//! A build spends this time in `social::write`; measuring it apart from the
+//! A build spends this time in `social::stage`; measuring it apart from the
 //! rest of the build shows whether a change to counting or cutting helped.
 use std::time::Instant;
 

@@ -17,4 +17,4 @@ pub mod post;
 mod props;
 pub mod share;
 
-pub use output::{stage, write};
+pub use output::stage;

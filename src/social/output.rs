@@ -32,15 +32,11 @@ pub fn dir_for(output: &Path) -> PathBuf {
     output.parent().unwrap_or(Path::new(".")).join("social")
 }
 
-/// Writes `social/` for `site`, replacing the previous one only once every
-/// file has been written. An existing `social/` that samvad did not write
-/// is left alone and reported, so a build never deletes someone's folder.
-pub fn write(site: &Site, output: &Path) -> Result<()> {
-    stage(site, output)?.commit()
-}
-
 /// Writes `social/` for `site` into a staging folder, for the caller to
-/// commit (once the site itself is in place) or abandon.
+/// commit (once the site itself is in place: the previous `social/` is
+/// replaced only then) or abandon. An existing `social/` that samvad did
+/// not write is left alone and reported, so a build never deletes
+/// someone's folder.
 pub fn stage(site: &Site, output: &Path) -> Result<Staging> {
     let target = dir_for(output);
     if target.is_dir() && !target.join("snippets.json").is_file() {
