@@ -3,6 +3,8 @@
 //! Words are found with Unicode word boundaries (UAX #29), never by bytes or
 //! chars, so "नमस्ते दुनिया" is two words, not six.
 
+pub(crate) mod word_break;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Number of words in plain text: UAX #29 word segments that hold a
@@ -51,28 +53,28 @@ enum WordClass {
 }
 
 /// The class of an ASCII or Devanagari character (or ZWJ/ZWNJ); `None`
-/// for anything else. Devanagari per the UCD: Mn/Mc marks are Extend,
-/// ०–९ Numeric, the dandas and abbreviation sign Other, the rest ALetter.
+/// for anything else. White space and the other `Word_Break` values that
+/// matter only between runs count as `Other` inside one.
 const fn word_class(c: char) -> Option<WordClass> {
+    use word_break::Cat;
     use WordClass::*;
-    Some(match c {
-        'a'..='z' | 'A'..='Z' => Letter,
-        '0'..='9' | '\u{966}'..='\u{96f}' => Digit,
-        '_' => Joiner,
-        ':' => MidLetter,
-        ',' | ';' => MidNum,
-        '.' | '\'' => MidBoth,
-        '\0'..='\u{7f}' | '\u{964}' | '\u{965}' | '\u{970}' => Other,
-        '\u{900}'..='\u{903}'
-        | '\u{93a}'..='\u{93c}'
-        | '\u{93e}'..='\u{94f}'
-        | '\u{951}'..='\u{957}'
-        | '\u{962}'
-        | '\u{963}'
-        | '\u{200c}'
-        | '\u{200d}' => Extend,
-        '\u{904}'..='\u{97f}' => Letter,
-        _ => return None,
+    if !matches!(c, '\0'..='\u{7f}' | '\u{900}'..='\u{97f}' | '\u{200c}' | '\u{200d}') {
+        return None;
+    }
+    // क़ … य़ are ALetter; the cutter's simple set leaves them out only
+    // because NFC decomposes them.
+    if matches!(c, '\u{958}'..='\u{95f}') {
+        return Some(Letter);
+    }
+    Some(match word_break::category(c) {
+        Some(Cat::Letter) => Letter,
+        Some(Cat::Numeric) => Digit,
+        Some(Cat::ExtendNumLet) => Joiner,
+        Some(Cat::MidLetter) => MidLetter,
+        Some(Cat::MidNum) => MidNum,
+        Some(Cat::MidNumLet) => MidBoth,
+        Some(Cat::Extend | Cat::Zwj) => Extend,
+        _ => Other,
     })
 }
 
@@ -128,10 +130,10 @@ fn plain_run(bytes: &[u8], start: usize) -> (usize, bool) {
         let (class, separator, width) = match b {
             _ if b.is_ascii_whitespace() => return (i, part != Part::Lead),
             0..=0x7f => (ASCII_CLASSES[usize::from(b)], b.is_ascii_punctuation() && b != b'_', 1),
-            0xe0 if matches!(bytes[i + 1], 0xa4 | 0xa5) => {
-                let class = DEVANAGARI_CLASSES[(usize::from(bytes[i + 1] & 1) << 6) | usize::from(bytes[i + 2] & 0x3f)];
-                (class, class == Other, 3)
-            }
+            0xe0 => match word_break::devanagari_at(bytes, i) {
+                Some(offset) => (DEVANAGARI_CLASSES[offset], DEVANAGARI_CLASSES[offset] == Other, 3),
+                None => break,
+            },
             0xe2 if matches!(bytes[i + 1..i + 3], [0x80, 0x8c | 0x8d]) => (Extend, false, 3),
             _ => break,
         };

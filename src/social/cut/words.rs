@@ -13,47 +13,7 @@
 #[cfg(test)]
 mod tests;
 
-/// `Word_Break` of a simple character. `"` behaves as `Other` and `'` as
-/// `MidNumLet` when no Hebrew letter is around.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Cat {
-    Other,
-    Letter,
-    Numeric,
-    MidLetter,
-    MidNum,
-    MidNumLet,
-    ExtendNumLet,
-    Space,
-    Cr,
-    Lf,
-    Newline,
-    Extend,
-    Zwj,
-}
-
-/// The category of `c`, or `None` if it is not simple.
-const fn category(c: char) -> Option<Cat> {
-    Some(match c {
-        'a'..='z' | 'A'..='Z' | '\u{904}'..='\u{939}' | '\u{93D}' | '\u{950}' | '\u{960}' | '\u{961}' => Cat::Letter,
-        '\u{971}'..='\u{97F}' => Cat::Letter,
-        '0'..='9' | '\u{966}'..='\u{96F}' => Cat::Numeric,
-        ':' => Cat::MidLetter,
-        ',' | ';' => Cat::MidNum,
-        '.' | '\'' | '\u{2018}' | '\u{2019}' => Cat::MidNumLet,
-        '_' => Cat::ExtendNumLet,
-        ' ' => Cat::Space,
-        '\r' => Cat::Cr,
-        '\n' => Cat::Lf,
-        '\u{B}' | '\u{C}' => Cat::Newline,
-        '\u{900}'..='\u{903}' | '\u{93A}'..='\u{93C}' | '\u{93E}'..='\u{94F}' | '\u{951}'..='\u{957}' => Cat::Extend,
-        '\u{962}' | '\u{963}' | '\u{200C}' => Cat::Extend,
-        '\u{200D}' => Cat::Zwj,
-        '\0'..='\u{7F}' | '\u{964}' | '\u{965}' | '\u{970}' => Cat::Other,
-        '\u{2013}' | '\u{2014}' | '\u{201C}' | '\u{201D}' | '\u{2022}' | '\u{2026}' | '\u{20B9}' => Cat::Other,
-        _ => return None,
-    })
-}
+use crate::text::word_break::{category, devanagari_at, Cat};
 
 /// [`category`] of ASCII (index 0–127) and of the Devanagari block
 /// (128–255), the characters simple text is nearly all made of.
@@ -76,13 +36,13 @@ fn category_at(text: &str, i: usize) -> Option<(Cat, usize)> {
     let bytes = text.as_bytes();
     match bytes[i] {
         b @ 0..=0x7F => Some((TABLE[usize::from(b)]?, 1)),
-        0xE0 if bytes[i + 1] & 0xFE == 0xA4 => {
-            Some((TABLE[128 + ((usize::from(bytes[i + 1] & 1) << 6) | usize::from(bytes[i + 2] & 0x3F))]?, 3))
-        }
-        _ => {
-            let c = text[i..].chars().next()?;
-            Some((category(c)?, c.len_utf8()))
-        }
+        _ => match devanagari_at(bytes, i) {
+            Some(offset) => Some((TABLE[128 + offset]?, 3)),
+            None => {
+                let c = text[i..].chars().next()?;
+                Some((category(c)?, c.len_utf8()))
+            }
+        },
     }
 }
 

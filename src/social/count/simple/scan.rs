@@ -6,9 +6,10 @@
 //! a few instructions a character.
 
 use super::table::{
-    decode, devanagari_at, Class, Info, Kind, State, ASCII, AT, CR, DEVANAGARI, DOT, KINDS, NUKTA, NUKTA_BASE,
-    NUKTA_BASES, PLAIN, SPACE, STEP,
+    decode, Class, Info, Kind, State, ASCII, AT, CR, DEVANAGARI, DOT, KINDS, NUKTA, NUKTA_BASE, NUKTA_BASES, PLAIN,
+    SPACE, STEP,
 };
+use crate::text::word_break::devanagari_at;
 
 /// What one piece, or several, add up to before links and mentions.
 /// `clusters` is only counted when the pass follows clusters.

@@ -3,6 +3,7 @@
 //! flags, and the grapheme-cluster rules as a table of transitions.
 
 use super::super::x_char_weight;
+use crate::text::word_break::devanagari_at;
 
 /// How a simple character takes part in grapheme clusters: its
 /// `Grapheme_Cluster_Break` and `Indic_Conjunct_Break` values as
@@ -172,14 +173,6 @@ pub(super) const KINDS: [Kind; 128] = {
     table
 };
 
-/// The offset in the Devanagari block of the character at `bytes[i]`, if
-/// it is one (`E0 A4 xx` or `E0 A5 xx`).
-#[inline(always)]
-pub(super) fn devanagari_at(bytes: &[u8], i: usize) -> Option<usize> {
-    let (lead, b1, b2) = (*bytes.get(i)?, *bytes.get(i + 1)?, *bytes.get(i + 2)?);
-    (lead == 0xE0 && b1 & 0xFE == 0xA4).then(|| (usize::from(b1 & 1) << 6) | usize::from(b2 & 0x3F))
-}
-
 /// The character that starts at `bytes[i]`, which is not ASCII. Simple
 /// text is ASCII, Devanagari (`E0 A4 xx`, `E0 A5 xx`) and a few characters
 /// encoded `E2 xx xx`, so every other character is three bytes long and
@@ -187,9 +180,7 @@ pub(super) fn devanagari_at(bytes: &[u8], i: usize) -> Option<usize> {
 #[inline(always)]
 pub(super) fn decode(bytes: &[u8], i: usize) -> Option<Info> {
     match bytes[i] {
-        0xE0 if bytes[i + 1] & 0xFE == 0xA4 => {
-            DEVANAGARI[(usize::from(bytes[i + 1] & 1) << 6) | usize::from(bytes[i + 2] & 0x3F)]
-        }
+        0xE0 => DEVANAGARI[devanagari_at(bytes, i)?],
         0xE2 => {
             let cp = 0x2000 | (u32::from(bytes[i + 1] & 0x3F) << 6) | u32::from(bytes[i + 2] & 0x3F);
             info(char::from_u32(cp)?)
