@@ -276,6 +276,10 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     Ok(Outline { site, bodies, links: plan.links, plan: plan_summary, errors })
 }
 
+/// Posts one parallel job parses and renders at most. Each job makes one
+/// template scratch ([`Renderer::scratch`]), so jobs are not made tiny.
+const POSTS_PER_JOB: usize = 64;
+
 /// Where a post's page goes as soon as it is rendered.
 type PostSink<'r> = (&'r Renderer<'r>, &'r Staging);
 
@@ -298,6 +302,10 @@ fn parse_posts(
         .par_iter()
         .zip(bodies)
         .enumerate()
+        // Posts vary a lot in cost (code blocks, length); in small jobs the
+        // last ones spread over all cores instead of one core finishing a
+        // long run alone while the others wait.
+        .with_max_len(POSTS_PER_JOB)
         .map_init(
             || sink.map(|(renderer, _)| renderer.scratch()),
             |scratch, (i, (outline, source))| {
