@@ -7,7 +7,8 @@
 //! worker keeps the class names of the scopes it has met.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 
 use syntect::parsing::{BasicScopeStackOp, ParseState, Scope, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
@@ -16,8 +17,10 @@ use super::STYLE;
 use crate::text::push_escaped_html;
 
 thread_local! {
-    /// Class attribute values by scope, for this worker.
-    static CLASSES: RefCell<HashMap<Scope, Box<str>>> = RefCell::new(HashMap::new());
+    /// Class attribute values by scope, for this worker. A scope is two
+    /// integers and is looked up for every span, so the hash is the cheap
+    /// non-keyed one: the keys come from syntect, not from the writer.
+    static CLASSES: RefCell<FxHashMap<Scope, Box<str>>> = RefCell::new(FxHashMap::default());
 }
 
 /// Appends `code` highlighted as `syntax` to `out`; false (with `out` left
@@ -45,7 +48,7 @@ fn line_spans(
     line: &str,
     ops: &[(usize, ScopeStackOp)],
     stack: &mut ScopeStack,
-    classes: &mut HashMap<Scope, Box<str>>,
+    classes: &mut FxHashMap<Scope, Box<str>>,
 ) -> Result<isize, syntect::parsing::ScopeError> {
     let (mut at, mut delta) = (0, 0);
     let (mut empty, mut span_start) = (false, 0);
