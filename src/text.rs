@@ -233,24 +233,36 @@ pub fn escape_html(s: &str) -> String {
 
 /// [`escape_html`], appended to `out`.
 pub fn push_escaped_html(out: &mut String, s: &str) {
+    let bytes = s.as_bytes();
     let mut done = 0;
     // Only ASCII bytes need escaping, so scanning bytes never splits a
-    // character, and runs between them are copied whole.
-    for (i, b) in s.bytes().enumerate() {
-        let entity = match b {
+    // character, and runs between them are copied whole. Every page's text
+    // goes through here, so the scan is a table lookup per byte.
+    while let Some(skip) = bytes[done..].iter().position(|&b| ESCAPED[usize::from(b)]) {
+        let i = done + skip;
+        out.push_str(&s[done..i]);
+        out.push_str(match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&s[done..i]);
-        out.push_str(entity);
+            _ => "&#39;",
+        });
         done = i + 1;
     }
     out.push_str(&s[done..]);
 }
+
+/// The bytes [`push_escaped_html`] replaces.
+static ESCAPED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < 5 {
+        table[b"&<>\"'"[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 /// Makes JSON safe to embed in an HTML `<script>` element. JSON allows
 /// `\u` escapes anywhere in strings, and outside strings these characters
@@ -499,5 +511,8 @@ mod tests {
         );
         assert_eq!(escape_html("plain हिंदी"), "plain हिंदी");
         assert_eq!(escape_html(""), "");
+        for c in (0u8..128).map(char::from).filter(|c| !"&<>\"'".contains(*c)) {
+            assert_eq!(escape_html(&format!("a{c}b")), format!("a{c}b"));
+        }
     }
 }

@@ -10,7 +10,7 @@
 //! rebuild that changes nothing touches nothing, and a failed build leaves
 //! the output exactly as it was.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -32,6 +32,10 @@ pub struct Staging {
     previous: Option<HashMap<String, Entry>>,
     /// This build's manifest.
     current: Mutex<HashMap<String, Entry>>,
+    /// Folders of the staging folder made so far: many files share one
+    /// (the snippets' ten thousand), and asking the file system again for
+    /// each costs two system calls.
+    made: Mutex<HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -43,7 +47,8 @@ impl Staging {
         remove_if_exists(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
         let previous = if target.is_dir() { read_manifest(&sibling(target, "manifest")) } else { None };
-        Ok(Staging { dir, target: target.to_path_buf(), previous, current: Mutex::new(HashMap::new()) })
+        let (current, made) = (Mutex::new(HashMap::new()), Mutex::new(HashSet::new()));
+        Ok(Staging { dir, target: target.to_path_buf(), previous, current, made })
     }
 
     /// Writes `bytes` at the output-relative path `rel`, unless the previous
@@ -72,8 +77,10 @@ impl Staging {
     /// Where `rel` goes in the staging folder, with its folder made.
     fn staged_path(&self, rel: &str) -> Result<PathBuf> {
         let path = self.dir.join(rel);
-        if let Some(parent) = path.parent() {
+        let Some(parent) = path.parent() else { return Ok(path) };
+        if !self.made.lock().expect("lock").contains(parent) {
             std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
+            self.made.lock().expect("lock").insert(parent.to_path_buf());
         }
         Ok(path)
     }
