@@ -67,7 +67,7 @@ fn prepare(
     let Placed { mut source, slug, dir, permalink } = placed;
     let lang = source.front.lang.clone().unwrap_or_else(|| config.language.clone());
     let services = match source.kind {
-        Kind::Services => Some(services_data(&source, &lang, now)?),
+        Kind::Services => Some(Box::new(services_data(&source, &lang, now)?)),
         _ => None,
     };
     let social = crate::social::post::read(

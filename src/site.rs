@@ -126,7 +126,7 @@ pub struct Page {
     #[serde(skip)]
     pub translation_of: Option<String>,
     /// The services page's data, ready for its template.
-    pub services: Option<crate::services::ServicesPage>,
+    pub services: Option<Box<crate::services::ServicesPage>>,
     /// `[social]` front matter, checked.
     #[serde(skip)]
     pub social: crate::social::post::PostSocial,
