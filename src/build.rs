@@ -173,7 +173,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         return Err(e);
     }
     social?.commit()?;
-    Ok(Report {
+    let report = Report {
         pages: rendered,
         posts: site.posts.len(),
         tags: site.taxonomies.iter().find(|t| t.name == "tags").map_or(0, |t| t.terms.len()),
@@ -181,7 +181,18 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
         warnings: plan.warnings.into_iter().chain(strings.warnings).collect(),
-    })
+    };
+    drop_aside(site);
+    Ok(report)
+}
+
+/// Frees `site` on a thread of its own. Tens of thousands of pages take a
+/// while to free, and nothing waits for it: `samvad build` exits (which
+/// frees everything at once), `samvad serve` goes back to watching.
+/// Should no thread be had, `spawn` drops the closure, and with it the
+/// site, right here.
+fn drop_aside(site: Site) {
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(site));
 }
 
 /// The theme's folder, which must exist.
