@@ -1,7 +1,7 @@
 //! The site model every output is made from: pages, posts in date order,
 //! and taxonomies. Built once per build, then only read.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -243,18 +243,29 @@ fn link_neighbours(posts: &mut [Page]) {
 fn build_taxonomy(name: &str, posts: &mut [Page], config: &Config) -> Taxonomy {
     let base = config.base();
     let mut terms: BTreeMap<String, Term> = BTreeMap::new();
+    // A site has few terms and many uses of each: each spelling is
+    // slugified once. This runs on one core while the others wait.
+    let mut slugs: HashMap<String, String> = HashMap::new();
     for (i, post) in posts.iter_mut().enumerate() {
         let mut refs = Vec::new();
         for raw in post.raw_terms.get(name).into_iter().flatten() {
-            let slug = slug::slugify(raw, config.slugify).unwrap_or_else(|| format!("term-{}", raw.len()));
-            let dir = format!("{name}/{slug}/");
-            let term = terms.entry(slug.clone()).or_insert_with(|| Term {
-                name: raw.clone(),
-                slug: slug.clone(),
-                permalink: format!("{base}{}", encode_path(&dir)),
-                count: 0,
-                dir,
-                posts: Vec::new(),
+            let slug = match slugs.get(raw) {
+                Some(slug) => slug.clone(),
+                None => {
+                    let slug = slug::slugify(raw, config.slugify).unwrap_or_else(|| format!("term-{}", raw.len()));
+                    slugs.entry(raw.clone()).or_insert(slug).clone()
+                }
+            };
+            let term = terms.entry(slug.clone()).or_insert_with(|| {
+                let dir = format!("{name}/{slug}/");
+                Term {
+                    name: raw.clone(),
+                    slug: slug.clone(),
+                    permalink: format!("{base}{}", encode_path(&dir)),
+                    count: 0,
+                    dir,
+                    posts: Vec::new(),
+                }
             });
             if term.posts.last() != Some(&i) {
                 term.posts.push(i);

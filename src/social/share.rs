@@ -41,7 +41,8 @@ pub fn links(config: &SocialConfig, page: &Page) -> Vec<ShareLink> {
         encode(&text)
     };
     let link = |platform, label, href: String| ShareLink { platform, label, href, needs_instance: false };
-    let mut x = format!("https://x.com/intent/tweet?text={}&url={}", encode(&title), encode(&url("x")));
+    let encoded_title = encode(&title);
+    let mut x = format!("https://x.com/intent/tweet?text={encoded_title}&url={}", encode(&url("x")));
     if !x_tags.is_empty() {
         x.push_str(&format!("&hashtags={}", encode(&x_tags.join(","))));
     }
@@ -50,7 +51,7 @@ pub fn links(config: &SocialConfig, page: &Page) -> Vec<ShareLink> {
         link(
             "threads",
             "Threads",
-            format!("https://www.threads.com/intent/post?text={}&url={}", encode(&title), encode(&url("threads"))),
+            format!("https://www.threads.com/intent/post?text={encoded_title}&url={}", encode(&url("threads"))),
         ),
         link(
             "bluesky",
@@ -81,12 +82,12 @@ pub fn links(config: &SocialConfig, page: &Page) -> Vec<ShareLink> {
         link(
             "telegram",
             "Telegram",
-            format!("https://t.me/share/url?url={}&text={}", encode(&url("telegram")), encode(&title)),
+            format!("https://t.me/share/url?url={}&text={encoded_title}", encode(&url("telegram"))),
         ),
         link(
             "reddit",
             "Reddit",
-            format!("https://www.reddit.com/submit?url={}&title={}", encode(&url("reddit")), encode(&title)),
+            format!("https://www.reddit.com/submit?url={}&title={encoded_title}", encode(&url("reddit"))),
         ),
     ]
 }
