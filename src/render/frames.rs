@@ -21,7 +21,7 @@ impl<'a> Renderer<'a> {
     /// A post or page: its own view, head metadata and (posts) share links.
     pub(super) fn page_frame(&self, ctx: &mut Vars, p: &'a Page, is_post: bool) -> Frame<'a> {
         let site = self.site;
-        set(ctx, "page", &page_value(p, self.numerals));
+        ctx.insert("page".into(), page_value(p, self.numerals));
         set(ctx, "meta", &seo::for_page(site, p, self.feed_links(None)));
         if is_post {
             set(ctx, "share", &crate::social::share::links(&site.config.social, p));

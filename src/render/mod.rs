@@ -97,8 +97,8 @@ impl<'a> Renderer<'a> {
         let nav = theme::nav_specs(&site.config)?;
         let mut base = Vars::new();
         set(&mut base, "config", &site.config);
-        set(&mut base, "site", site_ctx);
-        set(&mut base, "services_page", &site.page(Kind::Services).map(|p| page_value(p, numerals)));
+        base.insert("site".into(), site_ctx.clone());
+        base.insert("services_page".into(), site.page(Kind::Services).map_or(Value::Null, |p| page_value(p, numerals)));
         let mut langs: BTreeSet<&str> = site.posts.iter().chain(&site.pages).map(|p| p.lang.as_str()).collect();
         langs.insert(&site.config.language);
         let shared = langs
