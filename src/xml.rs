@@ -7,10 +7,22 @@
 pub fn escape(s: &str) -> String {
     let allowed =
         |c: &char| matches!(c, '\t' | '\n' | '\r') || (*c as u32 >= 0x20 && !matches!(*c as u32, 0xFFFE | 0xFFFF));
-    if s.chars().all(|c| allowed(&c)) {
+    if all_allowed(s.as_bytes()) {
         return crate::text::escape_html(s);
     }
     crate::text::escape_html(&s.chars().filter(allowed).collect::<String>())
+}
+
+/// Whether `bytes` (UTF-8) has none of the characters XML 1.0 forbids, by
+/// bytes: controls are single bytes, and U+FFFE and U+FFFF are `EF BF BE`
+/// and `EF BF BF`. Feeds carry whole posts, so this is the common case.
+fn all_allowed(bytes: &[u8]) -> bool {
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\t' | b'\n' | b'\r' => true,
+        0..0x20 => false,
+        0xEF => !matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
+        _ => true,
+    })
 }
 
 #[cfg(test)]
@@ -21,5 +33,7 @@ mod tests {
     fn hostile_text_is_escaped_and_controls_dropped() {
         assert_eq!(escape("<b>&]]>\u{0}\u{7}ok"), "&lt;b&gt;&amp;]]&gt;ok");
         assert_eq!(escape("नमस्ते \"x\""), "नमस्ते &quot;x&quot;");
+        assert_eq!(escape("a\u{FFFE}b\u{FFFF}c\u{FFFD}\u{EFFF}"), "abc\u{FFFD}\u{EFFF}");
+        assert_eq!(escape("\t\n\r\u{1f}\u{7f}"), "\t\n\r\u{7f}");
     }
 }
