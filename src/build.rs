@@ -287,8 +287,9 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     Ok(Outline { site, bodies, links: plan.links, plan: plan_summary, errors })
 }
 
-/// Posts one parallel job parses and renders at most. Each job makes one
-/// template scratch ([`Renderer::scratch`]), so jobs are not made tiny.
+/// Posts one parallel job parses and renders at most: small enough that the
+/// last jobs spread over every core, large enough that scheduling them
+/// costs nothing measurable.
 const POSTS_PER_JOB: usize = 64;
 
 /// Where a post's page goes as soon as it is rendered.
@@ -317,26 +318,23 @@ fn parse_posts(
         // last ones spread over all cores instead of one core finishing a
         // long run alone while the others wait.
         .with_max_len(POSTS_PER_JOB)
-        .map_init(
-            || sink.map(|(renderer, _)| renderer.scratch()),
-            |scratch, (i, (outline, source))| {
-                let mut post = outline.clone();
-                if let Err(e) = parse::body(&mut post, &source, links, markdown, &site.config) {
-                    return (post, e, Ok(()));
+        .map(|(i, (outline, source))| {
+            let mut post = outline.clone();
+            if let Err(e) = parse::body(&mut post, &source, links, markdown, &site.config) {
+                return (post, e, Ok(()));
+            }
+            drop(source);
+            let staged = match sink {
+                Some((renderer, staging)) => {
+                    renderer.render_post(&post).and_then(|(path, html)| staging.put(&path, &html))
                 }
-                drop(source);
-                let staged = match (sink, scratch.as_mut()) {
-                    (Some((renderer, staging)), Some(scratch)) => {
-                        renderer.render_post(scratch, &post).and_then(|(path, html)| staging.put(&path, &html))
-                    }
-                    _ => Ok(()),
-                };
-                if sink.is_some() && !keep.contains(&i) {
-                    post.content = String::new();
-                }
-                (post, Vec::new(), staged)
-            },
-        )
+                None => Ok(()),
+            };
+            if sink.is_some() && !keep.contains(&i) {
+                post.content = String::new();
+            }
+            (post, Vec::new(), staged)
+        })
         .collect();
     let mut posts = Vec::with_capacity(results.len());
     let (mut errors, mut failed) = (Vec::new(), Ok(()));

@@ -57,10 +57,10 @@ pub fn load(theme_dir: &Path, site_dir: &Path) -> Result<Templates> {
         return Err(Error::Content(diags));
     }
     let mut tera = Tera::default();
-    tera.autoescape_on(vec![".html", ".xml"]);
-    // tera's default also escapes `/`, which turns every URL in an
-    // attribute into `https:&#x2F;&#x2F;…`; quotes, `<`, `>` and `&` suffice.
-    tera.set_escape_fn(crate::text::escape_html);
+    tera.autoescape_on([".html", ".xml"]);
+    // The same five characters as everywhere else samvad writes HTML.
+    tera.set_escape_fn(crate::text::write_escaped_html);
+    // Filters must be known before the templates that use them are added.
     register(&mut tera);
     if let Err(e) = tera.add_raw_templates(sources) {
         return Err(template_error(&e, &files).into());
@@ -101,23 +101,37 @@ fn register(tera: &mut Tera) {
 /// Serialises a value as JSON that is safe inside `<script>`: `<`, `>` and
 /// `&` become `\u003c` and friends, so `</script>` in a title cannot end the
 /// element early.
-fn json_script(value: &tera::Value, _: &std::collections::HashMap<String, tera::Value>) -> tera::Result<tera::Value> {
-    let json = serde_json::to_string(value).map_err(|e| tera::Error::msg(e.to_string()))?;
-    Ok(tera::Value::String(crate::text::json_for_script(&json)))
+fn json_script(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::TeraResult<tera::Value> {
+    let json = serde_json::to_string(&value).map_err(|e| tera::Error::message(e.to_string()))?;
+    Ok(tera::Value::safe_string(&crate::text::json_for_script(&json)))
 }
 
-/// Turns a tera error into a diagnostic with the template file and line.
+/// Turns a tera error into a diagnostic with the template file, line and
+/// column where tera knows them.
 pub fn template_error(e: &tera::Error, files: &[(String, PathBuf)]) -> Diagnostic {
-    let chain = error_chain(e);
-    let name = files.iter().find(|(n, _)| chain.contains(&format!("'{n}'")) || chain.contains(&format!("\"{n}\"")));
-    let mut d = match name {
-        Some((_, path)) => Diagnostic::new(path, format!("template error: {}", one_line(&chain))),
-        None => Diagnostic::general(format!("template error: {}", one_line(&chain))),
+    let report = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
+        _ => None,
     };
-    if let Some((line, col)) = position(&chain) {
-        d = d.at(line, col);
+    let message = match report {
+        Some(r) => r.message().to_string(),
+        None => error_chain(e),
+    };
+    let named = report.map(|r| r.filename()).and_then(|name| files.iter().find(|(n, _)| n == name));
+    let mut d = match named {
+        Some((_, path)) => Diagnostic::new(path, format!("template error: {}", one_line(&message))),
+        None => Diagnostic::general(format!("template error: {}", one_line(&message))),
+    };
+    if let Some(r) = report.filter(|_| named.is_some()) {
+        // tera's columns count from 0.
+        d = d.at(r.span().start_line, r.span().start_col + 1);
     }
-    d.hint("check the tera syntax near that line: every {% block %} needs {% endblock %}, and variables must exist")
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(_) => {
+            d.hint("check the tera syntax there: every {% if %}, {% for %} and {% block %} needs its end tag")
+        }
+        _ => d.hint("check the name there against the variables listed; test optional values with `is defined`"),
+    }
 }
 
 /// The whole cause chain, since tera puts the useful part in the source.
@@ -134,15 +148,6 @@ pub fn error_chain(e: &tera::Error) -> String {
 
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Finds tera's ` --> LINE:COL` marker.
-fn position(chain: &str) -> Option<(usize, usize)> {
-    let at = chain.find("--> ")? + 4;
-    let rest = &chain[at..];
-    let end = rest.find(|c: char| !c.is_ascii_digit() && c != ':').unwrap_or(rest.len());
-    let (l, c) = rest[..end].split_once(':')?;
-    Some((l.parse().ok()?, c.parse().ok()?))
 }
 
 #[cfg(test)]

@@ -233,27 +233,40 @@ pub fn escape_html(s: &str) -> String {
 
 /// [`escape_html`], appended to `out`.
 pub fn push_escaped_html(out: &mut String, s: &str) {
+    let _ = escaped_html_pieces(s, |piece| {
+        out.push_str(piece);
+        Ok::<(), std::convert::Infallible>(())
+    });
+}
+
+/// [`escape_html`], written to `out` (tera's escape function).
+pub fn write_escaped_html(s: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    escaped_html_pieces(s, |piece| out.write_all(piece.as_bytes()))
+}
+
+/// Hands `s` escaped for HTML to `emit`, as runs of text and entities.
+/// Only ASCII bytes need escaping, so scanning bytes never splits a
+/// character, and runs between them go out whole. Every page's text goes
+/// through here, so the scan is a table lookup per byte.
+fn escaped_html_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = s.as_bytes();
     let mut done = 0;
-    // Only ASCII bytes need escaping, so scanning bytes never splits a
-    // character, and runs between them are copied whole. Every page's text
-    // goes through here, so the scan is a table lookup per byte.
     while let Some(skip) = bytes[done..].iter().position(|&b| ESCAPED[usize::from(b)]) {
         let i = done + skip;
-        out.push_str(&s[done..i]);
-        out.push_str(match bytes[i] {
+        emit(&s[done..i])?;
+        emit(match bytes[i] {
             b'&' => "&amp;",
             b'<' => "&lt;",
             b'>' => "&gt;",
             b'"' => "&quot;",
             _ => "&#39;",
-        });
+        })?;
         done = i + 1;
     }
-    out.push_str(&s[done..]);
+    emit(&s[done..])
 }
 
-/// The bytes [`push_escaped_html`] replaces.
+/// The bytes [`escaped_html_pieces`] replaces.
 static ESCAPED: [bool; 256] = {
     let mut table = [false; 256];
     let mut i = 0;

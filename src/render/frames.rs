@@ -11,8 +11,6 @@ use crate::site::{Page, Taxonomy, Term};
 pub(super) struct Frame<'a> {
     /// Template name.
     pub template: &'a str,
-    /// Language of the page.
-    pub lang: &'a str,
     /// Absolute URL of the page.
     pub url: String,
 }
@@ -21,7 +19,7 @@ impl<'a> Renderer<'a> {
     /// A post or page: its own view, head metadata and (posts) share links.
     pub(super) fn page_frame(&self, ctx: &mut Vars, p: &'a Page, is_post: bool) -> Frame<'a> {
         let site = self.site;
-        ctx.insert("page".into(), page_value(p, self.numerals));
+        ctx.insert_value("page", page_value(p, self.numerals));
         set(ctx, "meta", &seo::for_page(site, p, self.feed_links(None)));
         if is_post {
             set(ctx, "share", &crate::social::share::links(&site.config.social, p));
@@ -31,7 +29,7 @@ impl<'a> Renderer<'a> {
             (false, Kind::Services) => "services.html",
             (false, _) => "page.html",
         };
-        Frame { template: p.template.as_deref().unwrap_or(default), lang: &p.lang, url: p.permalink.clone() }
+        Frame { template: p.template.as_deref().unwrap_or(default), url: p.permalink.clone() }
     }
 
     /// Page `n` of the home list.
@@ -41,11 +39,11 @@ impl<'a> Renderer<'a> {
         let base = site.config.base();
         let pager = self.pagination(&base).page(&self.summaries, &self.all_posts, "", n);
         let url = super::page_url(&base, "", n);
-        ctx.insert("paginator".into(), pager.into_value());
+        ctx.insert_value("paginator", pager.into_value());
         set(ctx, "home", &site.page(Kind::Home));
         let title = (n > 1).then(|| format!("{} {n}", self.ui(lang, "page_of", "Page")));
         set(ctx, "meta", &seo::for_list(site, title.as_deref(), &url, lang, n == 1, self.feed_links(None)));
-        Frame { template: "index.html", lang, url }
+        Frame { template: "index.html", url }
     }
 
     /// The list of a taxonomy's terms (`/tags/`).
@@ -55,7 +53,7 @@ impl<'a> Renderer<'a> {
         set(ctx, "taxonomy", tax);
         let title = self.ui(lang, &tax.name, &tax.name);
         set(ctx, "meta", &seo::for_list(site, Some(&title), &tax.permalink, lang, false, self.feed_links(None)));
-        Frame { template: "taxonomy_list.html", lang, url: tax.permalink.clone() }
+        Frame { template: "taxonomy_list.html", url: tax.permalink.clone() }
     }
 
     /// Page `n` of one term's posts.
@@ -67,10 +65,10 @@ impl<'a> Renderer<'a> {
         let url = super::page_url(&base, &term.dir, n);
         set(ctx, "taxonomy", tax);
         set(ctx, "term", term);
-        ctx.insert("paginator".into(), pager.into_value());
+        ctx.insert_value("paginator", pager.into_value());
         let feeds = self.feed_links(Some((&term.dir, &term.name)));
         set(ctx, "meta", &seo::for_list(site, Some(&term.name), &url, lang, false, feeds));
-        Frame { template: "taxonomy_term.html", lang, url }
+        Frame { template: "taxonomy_term.html", url }
     }
 
     /// The 404 page.
@@ -80,7 +78,7 @@ impl<'a> Renderer<'a> {
         let url = format!("{}404.html", site.config.base());
         let title = self.ui(lang, "not_found_title", "Not found");
         set(ctx, "meta", &seo::for_list(site, Some(&title), &url, lang, false, self.feed_links(None)));
-        Frame { template: "404.html", lang, url }
+        Frame { template: "404.html", url }
     }
 
     /// A UI string in `lang`, or `fallback` when the theme lacks it.

@@ -39,19 +39,14 @@ enum Job<'a> {
 /// A rendered file: output-relative path and its bytes (UTF-8).
 pub type Output = (String, Vec<u8>);
 
-/// Template variables. Each page's are built as plain JSON values and moved
-/// into tera's context whole: `Context::insert` would copy every value once
-/// more, page bodies and list summaries included.
-type Vars = serde_json::Map<String, Value>;
+/// A page's template variables. tera's values share their strings, lists
+/// and maps, so a copy of the site-wide ones per page costs a few counters.
+type Vars = Context;
 
 /// Serialises `value` under `key`.
-fn set(vars: &mut Vars, key: &str, value: &(impl Serialize + ?Sized)) {
-    vars.insert(key.to_string(), serde_json::to_value(value).expect("template values serialise"));
+fn set(vars: &mut Vars, key: &'static str, value: &(impl Serialize + ?Sized)) {
+    vars.insert(key, value);
 }
-
-/// Per-language template contexts one worker reuses; see
-/// [`Renderer::scratch`].
-pub struct Scratch(HashMap<String, Context>);
 
 /// Everything render needs, prepared once.
 pub struct Renderer<'a> {
@@ -59,7 +54,7 @@ pub struct Renderer<'a> {
     templates: &'a Templates,
     strings: &'a Strings,
     /// Per language: the values every page in it shares (`config`, `site`,
-    /// `services_page`, `lang`, `t`, `nav`), made once and cloned per page.
+    /// `services_page`, `lang`, `t`, `nav`), made once and copied per page.
     shared: HashMap<String, Vars>,
     summaries: Vec<Value>,
     /// `0..posts.len()`: the home list, made once.
@@ -73,14 +68,11 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         templates: &'a Templates,
         strings: &'a Strings,
-        site_ctx: &Value,
+        site_ctx: &serde_json::Value,
     ) -> Result<Renderer<'a>> {
         let mut renderer = Renderer::for_posts(site, templates, strings, site_ctx)?;
-        renderer.summaries = site
-            .posts
-            .par_iter()
-            .map(|p| serde_json::to_value(Summary::new(p, renderer.numerals)).expect("summaries serialise"))
-            .collect();
+        renderer.summaries =
+            site.posts.par_iter().map(|p| Value::from_serializable(&Summary::new(p, renderer.numerals))).collect();
         Ok(renderer)
     }
 
@@ -91,14 +83,17 @@ impl<'a> Renderer<'a> {
         site: &'a Site,
         templates: &'a Templates,
         strings: &'a Strings,
-        site_ctx: &Value,
+        site_ctx: &serde_json::Value,
     ) -> Result<Renderer<'a>> {
         let numerals = Numerals::from_extra(&site.config.extra);
         let nav = theme::nav_specs(&site.config)?;
         let mut base = Vars::new();
         set(&mut base, "config", &site.config);
-        base.insert("site".into(), site_ctx.clone());
-        base.insert("services_page".into(), site.page(Kind::Services).map_or(Value::Null, |p| page_value(p, numerals)));
+        set(&mut base, "site", site_ctx);
+        base.insert_value(
+            "services_page",
+            site.page(Kind::Services).map_or_else(Value::none, |p| page_value(p, numerals)),
+        );
         let mut langs: BTreeSet<&str> = site.posts.iter().chain(&site.pages).map(|p| p.lang.as_str()).collect();
         langs.insert(&site.config.language);
         let shared = langs
@@ -129,8 +124,8 @@ impl<'a> Renderer<'a> {
 
     /// Renders one post's page. `post` is a post of the site, in a copy
     /// that carries its HTML.
-    pub fn render_post(&self, scratch: &mut Scratch, post: &Page) -> Result<Output> {
-        self.render_job(scratch, &Job::Post(post))
+    pub fn render_post(&self, post: &Page) -> Result<Output> {
+        self.render_job(&Job::Post(post))
     }
 
     /// Renders the pages that show any of `posts` (indices into
@@ -167,11 +162,8 @@ impl<'a> Renderer<'a> {
         sink: &(dyn Fn(Output) -> Result<()> + Sync),
     ) -> Result<usize> {
         let jobs: Vec<Job> = self.jobs().into_iter().filter(|j| keep(j)).collect();
-        let errors: Vec<Error> = jobs
-            .par_iter()
-            .map_init(|| self.scratch(), |scratch, job| self.render_job(scratch, job).and_then(sink).err())
-            .flatten()
-            .collect();
+        let errors: Vec<Error> =
+            jobs.par_iter().map(|job| self.render_job(job).and_then(sink).err()).flatten().collect();
         if errors.is_empty() {
             return Ok(jobs.len());
         }
@@ -197,35 +189,23 @@ impl<'a> Renderer<'a> {
     }
 
     /// Fills the context for one job, then renders its template.
-    /// Contexts holding each language's shared values, for one worker to
-    /// render page after page with: each page's own values are moved in
-    /// and taken out again, so the shared ones are never copied per page.
-    pub fn scratch(&self) -> Scratch {
-        let contexts = self.shared.iter().map(|(lang, vars)| {
-            (lang.clone(), Context::from_value(Value::Object(vars.clone())).expect("variables form an object"))
-        });
-        Scratch(contexts.collect())
-    }
-
-    fn render_job(&self, scratch: &mut Scratch, job: &Job) -> Result<Output> {
-        let mut own = Vars::new();
-        let frame = match job {
-            Job::Post(p) | Job::Page(p) => self.page_frame(&mut own, p, matches!(job, Job::Post(_))),
-            Job::Index(n) => self.index_frame(&mut own, *n),
-            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut own, tax),
-            Job::Term(tax, term, n) => self.term_frame(&mut own, tax, term, *n),
-            Job::NotFound => self.not_found_frame(&mut own),
+    fn render_job(&self, job: &Job) -> Result<Output> {
+        let lang = match job {
+            Job::Post(p) | Job::Page(p) => p.lang.as_str(),
+            _ => self.site.config.language.as_str(),
         };
-        set(&mut own, "current_url", &frame.url);
-        let keys: Vec<String> = own.keys().cloned().collect();
-        let ctx = scratch.0.get_mut(frame.lang).expect("a context for every language");
-        ctx.extend(Context::from_value(Value::Object(own)).expect("variables form an object"));
+        let mut ctx = self.shared.get(lang).expect("a context for every language").clone();
+        let frame = match job {
+            Job::Post(p) | Job::Page(p) => self.page_frame(&mut ctx, p, matches!(job, Job::Post(_))),
+            Job::Index(n) => self.index_frame(&mut ctx, *n),
+            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut ctx, tax),
+            Job::Term(tax, term, n) => self.term_frame(&mut ctx, tax, term, *n),
+            Job::NotFound => self.not_found_frame(&mut ctx),
+        };
+        set(&mut ctx, "current_url", &frame.url);
         let file = job_file(job);
-        let html = self.render(frame.template, ctx, &file);
-        for key in &keys {
-            ctx.remove(key);
-        }
-        Ok((file, html?))
+        let html = self.render(frame.template, &ctx, &file)?;
+        Ok((file, html))
     }
 
     /// Renders into bytes: the files are written as bytes, and tera's

@@ -15,9 +15,8 @@ const WINDOW: usize = 3;
 /// One page of a paginated list.
 #[derive(Serialize)]
 pub(super) struct Paginator<'a> {
-    /// Added by [`Paginator::into_value`], cloned from the summaries
-    /// directly rather than through serde.
-    #[serde(skip)]
+    /// The posts' summaries. tera shares a value's strings and maps, so
+    /// putting one in a page's context copies nothing.
     items: Vec<&'a Value>,
     current: usize,
     total: usize,
@@ -76,9 +75,7 @@ impl Pagination<'_> {
 impl Paginator<'_> {
     /// The template's `paginator`.
     pub fn into_value(self) -> Value {
-        let mut value = serde_json::to_value(&self).expect("pagers serialise");
-        value["items"] = Value::Array(self.items.into_iter().cloned().collect());
-        value
+        Value::from_serializable(&self)
     }
 }
 

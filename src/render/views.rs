@@ -59,12 +59,21 @@ fn shown(d: &DateView, lang: &str, numerals: Numerals) -> DateView {
 /// A page or post as templates get it in `page`: the [`Page`] fields, the
 /// dates' `display` with the site's digits, and `reading_time_display`.
 pub(super) fn page_value(p: &Page, numerals: Numerals) -> Value {
-    let mut v = serde_json::to_value(p).expect("pages serialise");
-    for (key, date) in [("date", &p.date), ("updated", &p.updated)] {
-        if let Some(d) = date {
-            v[key] = serde_json::to_value(shown(d, &p.lang, numerals)).expect("dates serialise");
-        }
-    }
-    v["reading_time_display"] = Value::String(numerals.show(&p.reading_time.to_string(), &p.lang));
-    v
+    Value::from_serializable(&PageView {
+        page: p,
+        date: p.date.as_ref().map(|d| shown(d, &p.lang, numerals)),
+        updated: p.updated.as_ref().map(|d| shown(d, &p.lang, numerals)),
+        reading_time_display: numerals.show(&p.reading_time.to_string(), &p.lang),
+    })
+}
+
+/// [`page_value`]'s fields. `date` and `updated` come after the page's own
+/// and so replace them.
+#[derive(Serialize)]
+struct PageView<'a> {
+    #[serde(flatten)]
+    page: &'a Page,
+    date: Option<DateView>,
+    updated: Option<DateView>,
+    reading_time_display: String,
 }
