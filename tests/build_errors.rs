@@ -203,6 +203,18 @@ fn template_syntax_error_names_the_template_and_line() {
 }
 
 #[test]
+fn template_variable_missing_at_render_time_names_file_line_and_column() {
+    let site = site();
+    site.file("content/posts/a.md", &post("A", "2026-11-01", "Body."));
+    site.file(
+        "templates/post.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n<h1>{{ page.title }}</h1>\n<p>{{ page.no_such_field }}</p>\n{% endblock content %}\n",
+    );
+    let msg = site.build_fails();
+    assert_mentions(&msg, &["templates/post.html:4:", "template error", "no_such_field"]);
+}
+
+#[test]
 fn missing_template_fails_the_build() {
     let site = site();
     site.file("content/posts/a.md", &post_with("A", "2026-11-01", "template = \"nope.html\"\n", "x"));
