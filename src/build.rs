@@ -267,13 +267,19 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
         statics: vec![opts.root.join("static"), theme_dir.join("static")],
     };
     let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
-    let (prepared, prepare_errors) = parse::prepare_all(plan.placed, &config, filter.now.instant);
+    let prepared = parse::prepare_all(plan.placed, &config, filter.now.instant);
     let mut errors = std::mem::take(&mut loaded.errors);
-    errors.extend(prepare_errors);
     let markdown = MarkdownOptions::from(&config);
     let mut pages = Vec::with_capacity(prepared.len());
     let mut sources = HashMap::with_capacity(prepared.len());
-    for (mut page, source) in prepared {
+    for prepared in prepared {
+        let (mut page, source) = match prepared {
+            Ok(prepared) => prepared,
+            Err(e) => {
+                errors.extend(e);
+                continue;
+            }
+        };
         if page.kind == Kind::Post {
             sources.insert(page.source.clone(), source);
         } else if let Err(e) = parse::body(&mut page, &source, &plan.links, markdown, &config) {

@@ -180,18 +180,11 @@ pub struct Site {
 impl Site {
     /// Sorts posts, links neighbours and builds taxonomies.
     pub fn assemble(config: Config, pages: Vec<Page>, files: Vec<String>) -> Site {
-        let mut pages = pages;
-        link_translations(&mut pages);
-        let count = pages.iter().filter(|p| p.kind == Kind::Post).count();
-        let (mut posts, mut others) = (Vec::with_capacity(count), Vec::with_capacity(pages.len() - count));
-        for page in pages {
-            if page.kind == Kind::Post {
-                posts.push(page)
-            } else {
-                others.push(page)
-            }
-        }
-        let pages = others;
+        let mut posts = pages;
+        link_translations(&mut posts);
+        // The few pages leave; the posts stay where they are rather than
+        // move to a new vector.
+        let pages: Vec<Page> = posts.extract_if(.., |p| p.kind != Kind::Post).collect();
         posts.sort_by(|a, b| {
             b.sort_date.cmp(&a.sort_date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
         });
