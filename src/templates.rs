@@ -63,7 +63,7 @@ pub fn load(theme_dir: &Path, site_dir: &Path) -> Result<Templates> {
     // Filters must be known before the templates that use them are added.
     register(&mut tera);
     if let Err(e) = tera.add_raw_templates(sources) {
-        return Err(template_error(&e, &files).into());
+        return Err(template_error(&e, &files));
     }
     Ok(Templates { tera, files })
 }
@@ -106,32 +106,61 @@ fn json_script(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Te
     Ok(tera::Value::safe_string(&crate::text::json_for_script(&json)))
 }
 
-/// Turns a tera error into a diagnostic with the template file, line and
-/// column where tera knows them.
-pub fn template_error(e: &tera::Error, files: &[(String, PathBuf)]) -> Diagnostic {
-    let report = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => Some(r),
-        _ => None,
+/// Turns a tera error into diagnostics with the template file, line and
+/// column wherever tera knows them, and a hint that fits the kind of error.
+pub fn template_error(e: &tera::Error, files: &[(String, PathBuf)]) -> Error {
+    use tera::ErrorKind as K;
+    let file = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, path)| path.clone());
+    let located = |message: &str, name: &str, line: usize, col: usize| match file(name) {
+        Some(path) => Diagnostic::new(path, format!("template error: {}", one_line(message))).at(line, col),
+        None => Diagnostic::general(format!("template error: {} ({name}:{line}:{col})", one_line(message))),
     };
-    let message = match report {
-        Some(r) => r.message().to_string(),
-        None => error_chain(e),
-    };
-    let named = report.map(|r| r.filename()).and_then(|name| files.iter().find(|(n, _)| n == name));
-    let mut d = match named {
-        Some((_, path)) => Diagnostic::new(path, format!("template error: {}", one_line(&message))),
+    let in_file = |message: String, name: &str| match file(name) {
+        Some(path) => Diagnostic::new(path, format!("template error: {}", one_line(&message))),
         None => Diagnostic::general(format!("template error: {}", one_line(&message))),
     };
-    if let Some(r) = report.filter(|_| named.is_some()) {
+    let diags = match e.kind() {
         // tera's columns count from 0.
-        d = d.at(r.span().start_line, r.span().start_col + 1);
-    }
-    match e.kind() {
-        tera::ErrorKind::SyntaxError(_) => {
-            d.hint("check the tera syntax there: every {% if %}, {% for %} and {% block %} needs its end tag")
+        K::SyntaxError(r) => vec![located(r.message(), r.filename(), r.span().start_line, r.span().start_col + 1)
+            .hint("check the tera syntax there: every {% if %}, {% for %} and {% block %} needs its end tag")],
+        K::RenderingError(r) => vec![located(r.message(), r.filename(), r.span().start_line, r.span().start_col + 1)
+            .hint("every variable and field used there must exist (test optional ones with `is defined`), and each filter needs its arguments")],
+        K::MissingParent { current, .. } => vec![in_file(e.to_string(), current).hint(NAMES_HINT)],
+        K::CircularExtend { tpl, .. } | K::CircularInclude { tpl, .. } => {
+            vec![in_file(e.to_string(), tpl).hint(NAMES_HINT)]
         }
-        _ => d.hint("check the name there against the variables listed; test optional values with `is defined`"),
-    }
+        _ => {
+            // Unknown filters, tests and included templates come as one
+            // message holding a report per place.
+            let chain = error_chain(e);
+            let reports: Vec<Diagnostic> = reports(&chain)
+                .map(|(message, name, line, col)| {
+                    located(message, name, line, col)
+                        .hint("no filter, test or template by that name exists; check the spelling against tera's built-ins, samvad's `json_script` and the templates/ folders")
+                })
+                .collect();
+            match reports.is_empty() {
+                true => vec![Diagnostic::general(format!("template error: {}", one_line(&chain))).hint(NAMES_HINT)],
+                false => reports,
+            }
+        }
+    };
+    Error::Content(diags)
+}
+
+/// For errors about which templates there are.
+const NAMES_HINT: &str = "each name in {% extends %} and {% include %} must be a template in the site's or the theme's templates/ folder, and none may lead back to itself";
+
+/// The `error: MESSAGE` and `--> NAME:LINE:COL` lines of each report tera
+/// wrote into a message.
+fn reports(text: &str) -> impl Iterator<Item = (&str, &str, usize, usize)> {
+    text.split("error: ").filter_map(|report| {
+        let (message, rest) = report.split_once('\n')?;
+        let at = rest.lines().find_map(|l| l.trim_start().strip_prefix("--> "))?;
+        let (rest, col) = at.trim().rsplit_once(':')?;
+        let (name, line) = rest.rsplit_once(':')?;
+        Some((message.trim(), name, line.parse().ok()?, col.parse().ok()?))
+    })
 }
 
 /// The whole cause chain, since tera puts the useful part in the source.
@@ -156,17 +185,40 @@ mod tests {
 
     #[test]
     fn parse_error_points_at_file_and_line() {
-        let dir = tempfile::tempdir().unwrap();
-        let t = dir.path().join("t");
-        std::fs::create_dir_all(&t).unwrap();
-        for name in REQUIRED {
-            std::fs::write(t.join(name), "ok").unwrap();
-        }
-        std::fs::write(t.join("post.html"), "line one\n{% if x %}\nno end\n").unwrap();
-        let err = load(&t, &dir.path().join("none")).err().unwrap();
+        let t = theme_with_post("line one\n{% if x %}\nno end\n");
+        let err = load(t.path(), &t.path().join("none")).err().unwrap();
         let d = &err.diagnostics()[0];
         assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
         assert!(d.line.is_some(), "{d}");
+    }
+
+    /// A theme folder with every required template, `post.html` as given.
+    fn theme_with_post(post: &str) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        for name in REQUIRED {
+            std::fs::write(dir.path().join(name), "ok").unwrap();
+        }
+        std::fs::write(dir.path().join("post.html"), post).unwrap();
+        dir
+    }
+
+    #[test]
+    fn every_unknown_filter_is_its_own_error_with_line_and_column() {
+        let t = theme_with_post("a\n{{ x | nosuch }}\n{{ y | alsonot }}\n");
+        let diags = load(t.path(), &t.path().join("none")).err().unwrap().diagnostics();
+        assert_eq!(diags.len(), 2, "{diags:?}");
+        assert_eq!((diags[0].line, diags[0].column), (Some(2), Some(8)), "{}", diags[0]);
+        assert!(diags[0].to_string().contains("Unknown filter `nosuch`"), "{}", diags[0]);
+        assert_eq!(diags[1].line, Some(3), "{}", diags[1]);
+        assert!(diags.iter().all(|d| d.file.as_ref().unwrap().ends_with("post.html")));
+    }
+
+    #[test]
+    fn a_missing_parent_names_the_child_template() {
+        let t = theme_with_post("{% extends \"nope.html\" %}");
+        let d = &load(t.path(), &t.path().join("none")).err().unwrap().diagnostics()[0];
+        assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
+        assert!(d.to_string().contains("nope.html"), "{d}");
     }
 
     #[test]
