@@ -242,13 +242,11 @@ fn build_taxonomy(name: &str, posts: &mut [Page], config: &Config) -> Taxonomy {
     for (i, post) in posts.iter_mut().enumerate() {
         let mut refs = Vec::new();
         for raw in post.raw_terms.get(name).into_iter().flatten() {
-            let slug = match slugs.get(raw) {
-                Some(slug) => slug.clone(),
-                None => {
-                    let slug = slug::slugify(raw, config.slugify).unwrap_or_else(|| format!("term-{}", raw.len()));
-                    slugs.entry(raw.clone()).or_insert(slug).clone()
-                }
-            };
+            if !slugs.contains_key(raw) {
+                let slug = slug::slugify(raw, config.slugify).unwrap_or_else(|| format!("term-{}", raw.len()));
+                slugs.insert(raw.clone(), slug);
+            }
+            let slug = slugs[raw].clone();
             let term = terms.entry(slug.clone()).or_insert_with(|| {
                 let dir = format!("{name}/{slug}/");
                 Term {

@@ -164,7 +164,7 @@ fn reports(text: &str) -> impl Iterator<Item = (&str, &str, usize, usize)> {
 }
 
 /// The whole cause chain, since tera puts the useful part in the source.
-pub fn error_chain(e: &tera::Error) -> String {
+fn error_chain(e: &tera::Error) -> String {
     let mut out = e.to_string();
     let mut cur: Option<&dyn std::error::Error> = std::error::Error::source(e);
     while let Some(s) = cur {
