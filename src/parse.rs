@@ -97,6 +97,7 @@ fn prepare(
         image: front.image,
         content: String::new(),
         summary: String::new(),
+        summary_text: String::new(),
         has_more: false,
         toc: Vec::new(),
         word_count: 0,
@@ -132,6 +133,7 @@ pub fn body(
     let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
     let (summary, has_more) = summary(more, page.description.as_deref(), first_paragraph);
     page.content = html;
+    page.summary_text = text::strip_tags(&summary);
     page.summary = summary;
     page.has_more = has_more;
     page.toc = toc;

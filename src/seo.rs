@@ -9,8 +9,8 @@ use serde_json::{json, Value};
 
 use crate::absolute::resolve;
 use crate::load::Kind;
-use crate::site::{Page, Site};
-use crate::text::{json_for_script, strip_tags, truncate_words};
+use crate::site::{DateView, Page, Site};
+use crate::text::{json_for_script, truncate_words};
 
 /// A translation of the current page.
 #[derive(Debug, Clone, Serialize)]
@@ -87,7 +87,7 @@ pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
     let base = site.config.base();
     let description = match &page.description {
         Some(d) => truncate_words(d, 160),
-        None => truncate_words(&strip_tags(&page.summary), 160),
+        None => truncate_words(&page.summary_text, 160),
     };
     let description = if description.is_empty() { truncate_words(&site.config.description, 160) } else { description };
     let image = page
@@ -100,10 +100,10 @@ pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
     let json_ld = match (&page.services, is_post) {
         (Some(data), _) => {
             let provider = if site.config.author.is_empty() { &site.config.title } else { &site.config.author };
-            crate::services::json_ld(data, provider, &page.permalink, &page.lang)
+            script_json(&crate::services::json_ld(data, provider, &page.permalink, &page.lang))
         }
         (None, true) => post_json_ld(site, page, &description, image.as_deref()),
-        (None, false) => web_page_json_ld(site, page, &description),
+        (None, false) => script_json(&web_page_json_ld(site, page, &description)),
     };
     Meta {
         title: format!("{} · {}", page.title, site.config.title),
@@ -116,7 +116,7 @@ pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
         published: if is_post { page.date.as_ref().map(|d| d.iso.clone()) } else { None },
         modified: if is_post { modified } else { None },
         tags: page.tags.iter().map(|t| t.name.clone()).collect(),
-        json_ld: script_json(&json_ld),
+        json_ld,
         alternates: page.translations.clone(),
         feeds,
     }
@@ -148,42 +148,98 @@ pub fn for_list(site: &Site, title: Option<&str>, url: &str, lang: &str, home: b
     }
 }
 
-fn script_json(v: &Value) -> String {
-    json_for_script(&serde_json::to_string(v).expect("JSON values serialise"))
+/// JSON for a `<script>` element, which nothing in it can close.
+fn script_json(v: &impl Serialize) -> String {
+    json_for_script(&serde_json::to_string(v).expect("JSON-LD serialises"))
 }
 
-fn person(site: &Site, name: &str) -> Value {
-    let name = if name.is_empty() { &site.config.title } else { name };
-    json!({"@type": "Person", "name": name, "url": site.config.base()})
+/// A post's JSON-LD: the posting and where it sits in the site. Built from
+/// borrowed fields and written straight out, since every post has one.
+/// Fields are listed in the order they are written.
+#[derive(Serialize)]
+struct PostGraph<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@graph")]
+    graph: (Posting<'a>, Breadcrumbs<'a>),
 }
 
-fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>) -> Value {
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Posting<'a> {
+    #[serde(rename = "@id")]
+    id: String,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Person<'a>,
+    date_modified: Option<&'a str>,
+    date_published: Option<&'a str>,
+    description: &'a str,
+    headline: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    image: Option<&'a str>,
+    in_language: &'a str,
+    keywords: String,
+    main_entity_of_page: &'a str,
+    url: &'a str,
+    word_count: usize,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Breadcrumbs<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item_list_element: [Crumb<'a>; 2],
+}
+
+#[derive(Serialize)]
+struct Crumb<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    item: &'a str,
+    name: &'a str,
+    position: usize,
+}
+
+/// A post's JSON-LD, ready for its `<script>` element.
+fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>) -> String {
     let base = site.config.base();
-    let mut posting = json!({
-        "@type": "BlogPosting",
-        "@id": format!("{}#post", page.permalink),
-        "headline": page.title,
-        "description": description,
-        "url": page.permalink,
-        "mainEntityOfPage": page.permalink,
-        "datePublished": page.date.as_ref().map(|d| d.iso.clone()),
-        "dateModified": page.updated.as_ref().or(page.date.as_ref()).map(|d| d.iso.clone()),
-        "author": person(site, &page.author),
-        "inLanguage": page.lang,
-        "keywords": page.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
-        "wordCount": page.word_count,
-    });
-    if let Some(img) = image {
-        posting["image"] = json!(img);
-    }
-    let crumbs = json!({
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {"@type": "ListItem", "position": 1, "name": site.config.title, "item": base},
-            {"@type": "ListItem", "position": 2, "name": page.title, "item": page.permalink},
-        ]
-    });
-    json!({"@context": "https://schema.org", "@graph": [posting, crumbs]})
+    let base = base.as_str();
+    let author = if page.author.is_empty() { &site.config.title } else { &page.author };
+    let posting = Posting {
+        id: format!("{}#post", page.permalink),
+        kind: "BlogPosting",
+        author: Person { kind: "Person", name: author, url: base },
+        date_modified: page.updated.as_ref().or(page.date.as_ref()).map(iso),
+        date_published: page.date.as_ref().map(iso),
+        description,
+        headline: &page.title,
+        image,
+        in_language: &page.lang,
+        keywords: page.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
+        main_entity_of_page: &page.permalink,
+        url: &page.permalink,
+        word_count: page.word_count,
+    };
+    let crumb = |position, name, item| Crumb { kind: "ListItem", item, name, position };
+    let crumbs = Breadcrumbs {
+        kind: "BreadcrumbList",
+        item_list_element: [crumb(1, &site.config.title, base), crumb(2, &page.title, &page.permalink)],
+    };
+    script_json(&PostGraph { context: "https://schema.org", graph: (posting, crumbs) })
+}
+
+fn iso(date: &DateView) -> &str {
+    &date.iso
 }
 
 fn web_page_json_ld(site: &Site, page: &Page, description: &str) -> Value {

@@ -88,6 +88,10 @@ pub struct Page {
     pub content: String,
     /// Summary HTML.
     pub summary: String,
+    /// The summary as plain text, which the meta description and the
+    /// social snippets both start from.
+    #[serde(skip)]
+    pub summary_text: String,
     /// Was the summary cut with `<!-- more -->`?
     pub has_more: bool,
     /// Table of contents.

@@ -3,6 +3,9 @@
 //! Words are found with Unicode word boundaries (UAX #29), never by bytes or
 //! chars, so "नमस्ते दुनिया" is two words, not six.
 
+#[cfg(test)]
+pub(crate) mod exhaustive;
+pub(crate) mod word_bounds;
 pub(crate) mod word_break;
 
 use unicode_segmentation::UnicodeSegmentation;
@@ -36,13 +39,15 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     if chars <= max {
         return folded;
     }
+    let ends = word_bounds::word_ends(&folded)
+        .unwrap_or_else(|| folded.split_word_bound_indices().map(|(i, word)| i + word.len()).collect());
     let (mut end, mut chars) = (0, 0);
-    for (i, word) in folded.split_word_bound_indices() {
-        chars += word.chars().count();
+    for next in ends {
+        chars += folded[end..next].chars().count();
         if chars > max.saturating_sub(1) {
             break;
         }
-        end = i + word.len();
+        end = next;
     }
     let cut = folded[..end].trim_end_matches(|c: char| !c.is_alphanumeric() && !crate::slug::is_mark(c));
     format!("{cut}…")
@@ -105,18 +110,22 @@ static ESCAPED: [bool; 256] = {
 /// `\u` escapes anywhere in strings, and outside strings these characters
 /// never occur, so the result parses to the same value.
 pub fn json_for_script(json: &str) -> String {
+    let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
     let mut done = 0;
-    for (i, c) in json.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+    for (i, &b) in bytes.iter().enumerate() {
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
+        let (escaped, len) = match b {
+            b'<' => ("\\u003c", 1),
+            b'>' => ("\\u003e", 1),
+            b'&' => ("\\u0026", 1),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa8]) => ("\\u2028", 3),
+            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa9]) => ("\\u2029", 3),
+            _ => continue,
+        };
         out.push_str(&json[done..i]);
-        out.push_str(match c {
-            "<" => "\\u003c",
-            ">" => "\\u003e",
-            "&" => "\\u0026",
-            "\u{2028}" => "\\u2028",
-            _ => "\\u2029",
-        });
-        done = i + c.len();
+        out.push_str(escaped);
+        done = i + len;
     }
     out.push_str(&json[done..]);
     out
@@ -270,7 +279,7 @@ mod tests {
 
     #[test]
     fn json_in_script_cannot_close_the_element() {
-        let raw = "</script><b>& समय\u{2028}line\u{2029}end";
+        let raw = "</script><b>& समय\u{2028}line\u{2029}end … — ‘’";
         let s = json_for_script(&serde_json::json!({ "t": raw }).to_string());
         assert!(!s.contains(['<', '>', '&', '\u{2028}', '\u{2029}']), "{s}");
         let v: serde_json::Value = serde_json::from_str(&s).unwrap();

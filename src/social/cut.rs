@@ -11,7 +11,6 @@ mod measure;
 mod points;
 #[cfg(test)]
 mod tests;
-mod words;
 
 use super::count::{Platform, Size};
 use measure::Ruler;

@@ -85,7 +85,7 @@ impl PostInfo {
             lang: page.lang.clone(),
             permalink: page.permalink.clone(),
             description: page.description.clone(),
-            summary: crate::text::strip_tags(&page.summary),
+            summary: page.summary_text.clone(),
             takeaways,
             tags: page.raw_terms.get("tags").cloned().unwrap_or_default(),
             social: page.social.clone(),

@@ -7,8 +7,6 @@
 pub mod config;
 pub mod count;
 pub mod cut;
-#[cfg(test)]
-mod exhaustive;
 pub mod generate;
 pub mod hashtag;
 pub mod output;

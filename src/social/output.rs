@@ -250,6 +250,7 @@ pub(crate) mod tests {
             image: None,
             content: String::new(),
             summary: "<p>A summary, with \"quotes\".</p>".into(),
+            summary_text: "A summary, with \"quotes\".".into(),
             has_more: false,
             toc: Vec::new(),
             word_count: 0,

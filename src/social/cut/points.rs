@@ -6,8 +6,8 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::words::word_ends;
 use crate::social::count::{find_urls, grapheme_starts, Measured};
+use crate::text::word_bounds::word_ends;
 
 /// Characters trimmed from the end of a cut before the ellipsis, so that
 /// "word, …" or "(…" never appear. Closing brackets stay: they belong to

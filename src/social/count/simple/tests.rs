@@ -5,7 +5,7 @@
 use super::table::class;
 use super::*;
 use crate::social::count::nfc;
-use crate::social::exhaustive::{candidates, fours, in_templates, pairs};
+use crate::text::exhaustive::{candidates, fours, in_templates, pairs};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;

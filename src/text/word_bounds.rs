@@ -2,8 +2,9 @@
 //! marks, as in `count::simple`) without unicode-segmentation's general
 //! tables.
 //!
-//! The cutter needs every word end of a head to pick a cut, and the crate's
-//! segmenter spent more time on that than everything else together. This is
+//! The snippet cutter needs every word end of a head to pick a cut, and
+//! every page's meta description is cut at one; the crate's segmenter
+//! spent more time on that than everything else together. This is
 //! a port of its forward `split_word_bounds` state machine, restricted to
 //! the `Word_Break` values simple characters have (no Hebrew letters,
 //! Katakana, regional indicators or emoji). Tests compare it with the crate
@@ -13,7 +14,7 @@
 #[cfg(test)]
 mod tests;
 
-use crate::text::word_break::{category, devanagari_at, Cat};
+use super::word_break::{category, devanagari_at, Cat};
 
 /// [`category`] of ASCII (index 0–127) and of the Devanagari block
 /// (128–255), the characters simple text is nearly all made of.
@@ -66,7 +67,7 @@ enum State {
 
 /// Ends of the word segments of `text` (what `split_word_bound_indices`
 /// yields, as end offsets), if every character is simple.
-pub(super) fn word_ends(text: &str) -> Option<Vec<usize>> {
+pub(crate) fn word_ends(text: &str) -> Option<Vec<usize>> {
     let mut ends = Vec::with_capacity(text.len() / 2);
     let mut at = 0;
     while at < text.len() {

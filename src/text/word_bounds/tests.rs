@@ -1,7 +1,7 @@
 //! The port must split exactly as unicode-segmentation does.
 
 use super::*;
-use crate::social::exhaustive::{candidates, fours, in_templates, pairs};
+use crate::text::exhaustive::{candidates, fours, in_templates, pairs};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
