@@ -98,6 +98,7 @@ fn prepare(
         content: String::new(),
         summary: String::new(),
         summary_text: String::new(),
+        hashtags: Vec::new(),
         has_more: false,
         toc: Vec::new(),
         word_count: 0,

@@ -88,6 +88,10 @@ pub struct Page {
     pub content: String,
     /// Summary HTML.
     pub summary: String,
+    /// The post's tags as hashtags, the usable ones without case-insensitive
+    /// duplicates, in tag order; each platform takes the first few.
+    #[serde(skip)]
+    pub hashtags: Vec<String>,
     /// The summary as plain text, which the meta description and the
     /// social snippets both start from.
     #[serde(skip)]
@@ -193,6 +197,7 @@ impl Site {
             b.sort_date.cmp(&a.sort_date).then_with(|| a.title.cmp(&b.title)).then_with(|| a.source.cmp(&b.source))
         });
         link_neighbours(&mut posts);
+        crate::social::hashtag::fill(&mut posts);
         let taxonomies = config.taxonomies.iter().map(|name| build_taxonomy(name, &mut posts, &config)).collect();
         Site { config, posts, pages, taxonomies, files }
     }

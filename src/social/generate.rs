@@ -12,8 +12,8 @@ use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use serde::Serialize;
 
 use super::count::{Limits, Platform};
+use super::cut;
 use super::post::PostSocial;
-use super::{cut, hashtag};
 use crate::config::Config;
 use crate::markdown::TocEntry;
 use crate::site::{Page, Site};
@@ -22,9 +22,13 @@ use crate::social::config::SocialConfig;
 /// Characters left alone in a query value (RFC 3986 unreserved).
 pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
 
-/// Percent-encodes a query parameter value.
+/// Percent-encodes a query parameter value. Appended piece by piece:
+/// going through `Display` costs a formatter call for every encoded byte,
+/// and a Hindi title is nearly all encoded bytes.
 pub fn encode(value: &str) -> String {
-    utf8_percent_encode(value, QUERY_VALUE).to_string()
+    let mut out = String::with_capacity(value.len() * 3);
+    out.extend(utf8_percent_encode(value, QUERY_VALUE));
+    out
 }
 
 /// One platform's text for one post.
@@ -68,8 +72,8 @@ pub struct PostInfo {
     pub summary: String,
     /// Titles of the h2 headings.
     pub takeaways: Vec<String>,
-    /// Tags as written.
-    pub tags: Vec<String>,
+    /// Hashtags made from the tags (see [`Page::hashtags`]).
+    pub hashtags: Vec<String>,
     /// `[social]` front matter.
     pub social: PostSocial,
 }
@@ -87,7 +91,7 @@ impl PostInfo {
             description: page.description.clone(),
             summary: page.summary_text.clone(),
             takeaways,
-            tags: page.raw_terms.get("tags").cloned().unwrap_or_default(),
+            hashtags: page.hashtags.clone(),
             social: page.social.clone(),
         }
     }
@@ -198,16 +202,11 @@ fn is_hindi(lang: &str) -> bool {
 struct Common {
     title: String,
     hook: String,
-    /// The post's hashtags, as many as the most any platform takes; each
-    /// platform takes the first few, which are the same as asking for
-    /// fewer.
-    tags: Vec<String>,
 }
 
 impl Common {
     fn new(post: &PostInfo) -> Self {
-        let most = Platform::ALL.into_iter().map(hashtag_count).max().unwrap_or(0);
-        Common { title: collapse(&post.title), hook: default_hook(post), tags: hashtag::hashtags(&post.tags, most) }
+        Common { title: collapse(&post.title), hook: default_hook(post) }
     }
 }
 
@@ -219,7 +218,7 @@ pub fn parts(post: &PostInfo, platform: Platform, url: &str) -> (String, String)
 fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -> (String, String) {
     let hook: Cow<str> = own_hook(post, platform).map_or(Cow::Borrowed(&common.hook), |own| Cow::Owned(collapse(own)));
     let title = &common.title;
-    let tags = &common.tags[..hashtag_count(platform).min(common.tags.len())];
+    let tags = &post.hashtags[..hashtag_count(platform).min(post.hashtags.len())];
     let tags = if tags.is_empty() { String::new() } else { ["\n\n", &tags.join(" ")].concat() };
     let hindi = is_hindi(&post.lang);
     let plain_title = title.replace('*', "");
@@ -385,7 +384,10 @@ mod tests {
             description: Some("How to plan a day of chats without burning out.".into()),
             summary: "Ignored".into(),
             takeaways: vec!["Plan".into(), "Rest".into()],
-            tags: vec!["time management".into(), "chat support".into(), "rust".into()],
+            hashtags: crate::social::hashtag::hashtags(
+                &["time management".into(), "chat support".into(), "rust".into()],
+                usize::MAX,
+            ),
             social: PostSocial::default(),
         }
     }

@@ -6,13 +6,14 @@
 //! with word breaks turned into CamelCase so the words stay readable (and
 //! screen readers can say them).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::count::is_emoji_cluster;
+use crate::site::Page;
 
 const ZWJ: char = '\u{200D}';
 const ZWNJ: char = '\u{200C}';
@@ -39,16 +40,36 @@ pub fn hashtag(tag: &str) -> Option<String> {
 /// case-insensitive duplicates (`#Rust` and `#rust` link to the same page),
 /// keeping the first spelling and the original order.
 pub fn hashtags(tags: &[String], max: usize) -> Vec<String> {
+    distinct(tags.iter().filter_map(|tag| hashtag(tag)), max)
+}
+
+/// Sets every post's [`Page::hashtags`]: [`hashtags`] of its tags, all of
+/// them. A site has few tags and many uses of each, so each spelling is
+/// converted once.
+pub fn fill(posts: &mut [Page]) {
+    let mut converted: HashMap<String, Option<String>> = HashMap::new();
+    for post in posts {
+        let tags = post.raw_terms.get("tags").map_or(&[][..], Vec::as_slice);
+        for tag in tags {
+            if !converted.contains_key(tag) {
+                converted.insert(tag.clone(), hashtag(tag));
+            }
+        }
+        post.hashtags = distinct(tags.iter().filter_map(|tag| converted[tag].clone()), usize::MAX);
+    }
+}
+
+/// The first `max` of `hashtags` that differ from those before them in
+/// more than case.
+fn distinct(hashtags: impl Iterator<Item = String>, max: usize) -> Vec<String> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for tag in tags {
+    for h in hashtags {
         if out.len() >= max {
             break;
         }
-        if let Some(h) = hashtag(tag) {
-            if seen.insert(h.to_lowercase()) {
-                out.push(h);
-            }
+        if seen.insert(h.to_lowercase()) {
+            out.push(h);
         }
     }
     out
@@ -159,5 +180,8 @@ mod tests {
         assert_eq!(hashtags(&tags, 10), ["#Rust", "#TimeManagement", "#web", "#go"]);
         assert_eq!(hashtags(&tags, 2), ["#Rust", "#TimeManagement"]);
         assert!(hashtags(&tags, 0).is_empty());
+        let mut posts = [crate::social::output::tests::page("a", "a", &["Rust", "rust", "2024", "web"])];
+        fill(&mut posts);
+        assert_eq!(posts[0].hashtags, ["#Rust", "#web"]);
     }
 }

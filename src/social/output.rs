@@ -251,6 +251,7 @@ pub(crate) mod tests {
             content: String::new(),
             summary: "<p>A summary, with \"quotes\".</p>".into(),
             summary_text: "A summary, with \"quotes\".".into(),
+            hashtags: crate::social::hashtag::hashtags(&tags, usize::MAX),
             has_more: false,
             toc: Vec::new(),
             word_count: 0,

@@ -78,7 +78,7 @@ fn post() -> impl Strategy<Value = PostInfo> {
             description,
             summary,
             takeaways,
-            tags,
+            hashtags: crate::social::hashtag::hashtags(&tags, usize::MAX),
             social: PostSocial { hook, ..PostSocial::default() },
         })
 }

@@ -5,8 +5,8 @@
 use serde::Serialize;
 
 use super::count::Platform;
+use super::cut;
 use super::generate::{encode, hashtag_count, tagged_url};
-use super::{cut, hashtag};
 use crate::site::Page;
 use crate::social::config::SocialConfig;
 
@@ -29,11 +29,8 @@ pub struct ShareLink {
 pub fn links(config: &SocialConfig, page: &Page) -> Vec<ShareLink> {
     let title = page.title.split_whitespace().collect::<Vec<_>>().join(" ");
     let url = |source: &str| tagged_url(config, &page.permalink, &page.slug, source);
-    let tags = page.raw_terms.get("tags").cloned().unwrap_or_default();
-    let x_tags: Vec<String> = hashtag::hashtags(&tags, hashtag_count(Platform::X))
-        .into_iter()
-        .map(|t| t.trim_start_matches('#').to_string())
-        .collect();
+    let x_tags: Vec<&str> =
+        page.hashtags.iter().take(hashtag_count(Platform::X)).map(|t| t.trim_start_matches('#')).collect();
     // Text that includes the link must fit; only the title is cut.
     let with_link = |p: Platform, source: &str| {
         let u = url(source);
