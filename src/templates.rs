@@ -96,6 +96,17 @@ pub fn check_pages(site: &crate::site::Site, templates: &Templates, root: &Path)
 /// Filters samvad adds to tera.
 fn register(tera: &mut Tera) {
     tera.register_filter("json_script", json_script);
+    tera.register_filter("safe", safe);
+}
+
+/// tera's `safe` without the copy: the built-in one copies a string to mark
+/// it, and every post's body and every listed summary pass through it.
+/// Anything else is shown as text and marked, as the built-in does.
+fn safe(value: tera::Value, _: tera::Kwargs, _: &tera::State) -> tera::Value {
+    match value.is_string() {
+        true => value.mark_safe(),
+        false => tera::Value::safe_string(&value.to_string()),
+    }
 }
 
 /// Serialises a value as JSON that is safe inside `<script>`: `<`, `>` and
@@ -219,6 +230,18 @@ mod tests {
         let d = &load(t.path(), &t.path().join("none")).err().unwrap().diagnostics()[0];
         assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
         assert!(d.to_string().contains("nope.html"), "{d}");
+    }
+
+    #[test]
+    fn safe_shows_strings_unescaped_and_other_values_as_text() {
+        let t = theme_with_post("{{ html | safe }}|{{ html }}|{{ n | safe }}|{{ list | safe }}");
+        let templates = load(t.path(), &t.path().join("none")).unwrap();
+        let mut ctx = tera::Context::new();
+        ctx.insert("html", "<b>&</b>");
+        ctx.insert("n", &5);
+        ctx.insert("list", &["<i>"]);
+        let out = templates.tera.render("post.html", &ctx).unwrap();
+        assert_eq!(out, "<b>&</b>|&lt;b&gt;&amp;&lt;/b&gt;|5|[\"<i>\"]");
     }
 
     #[test]
