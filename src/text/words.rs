@@ -23,16 +23,24 @@ pub fn word_count(text: &str) -> usize {
             continue;
         }
         let start = i;
-        match plain_run(bytes, &mut i) {
-            Some(n) => words += n,
-            None => {
-                i += bytes[i..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - i);
-                let run = &text[start..i];
-                words += fast_word_count(run).unwrap_or_else(|| run.unicode_words().count());
-            }
-        }
+        words += match plain_run(bytes, &mut i) {
+            Some(n) => n,
+            None => by_rules(text, start, &mut i),
+        };
     }
     words
+}
+
+/// Words in the run from `start` to the next white space after `*at`,
+/// counted by the rules, with `*at` moved to its end. Rare enough to stay
+/// out of the loop above.
+#[cold]
+#[inline(never)]
+fn by_rules(text: &str, start: usize, at: &mut usize) -> usize {
+    let bytes = text.as_bytes();
+    *at += bytes[*at..].iter().position(u8::is_ascii_whitespace).unwrap_or(bytes.len() - *at);
+    let run = &text[start..*at];
+    fast_word_count(run).unwrap_or_else(|| run.unicode_words().count())
 }
 
 /// Scans the run from `*at` to the next white space if it is the usual
@@ -42,6 +50,7 @@ pub fn word_count(text: &str) -> usize {
 /// end of such a run (no WB6–WB13b rule can apply there), so it is one
 /// word, or none without a letter or digit. `None` for any other run,
 /// which the rules must count.
+#[inline(always)]
 fn plain_run(bytes: &[u8], at: &mut usize) -> Option<usize> {
     let mut step = skip(bytes, at, |s| s == Step::Separator);
     if step == Step::Space {
