@@ -2,7 +2,7 @@
 //! handle (ASCII, the Devanagari block, ZWNJ/ZWJ and a few punctuation
 //! marks), and the byte-level reading of Devanagari those paths share.
 //! The word count (`text::word_count`) and the snippet cutter's word
-//! segmenter (`social::cut::words`) both classify from here; each is tested
+//! segmenter (`text::word_bounds`) both classify from here; each is tested
 //! against unicode-segmentation on every character it accepts.
 
 /// `Word_Break` of a simple character. `"` behaves as `Other` and `'` as
