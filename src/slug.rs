@@ -60,13 +60,24 @@ pub(crate) fn is_mark(c: char) -> bool {
     ) && c as u32 != 0x093D // avagraha is a letter, handled by is_alphanumeric
 }
 
-/// Characters left as-is in a URL path segment; everything else is
-/// percent-encoded as UTF-8 (RFC 3986 unreserved set).
-const PATH_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+/// RFC 3986 §2.3's unreserved characters (ALPHA / DIGIT / "-" / "." /
+/// "_" / "~"), the only ones a path segment or a query value keeps as they
+/// are; everything else is percent-encoded as UTF-8, so a space is always
+/// `%20`, never `+`.
+pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encodes a URL path, keeping its slashes.
 pub fn encode_path(path: &str) -> String {
-    path.split('/').map(|seg| utf8_percent_encode(seg, PATH_SEGMENT).to_string()).collect::<Vec<_>>().join("/")
+    path.split('/').map(|seg| utf8_percent_encode(seg, UNRESERVED).to_string()).collect::<Vec<_>>().join("/")
+}
+
+/// Percent-encodes a query parameter value. Appended piece by piece:
+/// going through `Display` costs a formatter call for every encoded byte,
+/// and a Hindi title is nearly all encoded bytes.
+pub fn encode_query(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() * 3);
+    out.extend(utf8_percent_encode(value, UNRESERVED));
+    out
 }
 
 /// A slug is safe when it cannot climb out of the output folder or name a

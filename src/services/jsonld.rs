@@ -22,7 +22,7 @@
 use serde_json::{json, Map, Value};
 
 use super::data::{Service, ServicesPage, Testimonial};
-use super::links::encode_query;
+use crate::slug::encode_query;
 
 /// Builds the page's JSON-LD document (serialize it into a
 /// `<script type="application/ld+json">`).

@@ -6,16 +6,14 @@
 //! "unreserved" characters left as is, so the UTF-8 bytes of Devanagari
 //! survive a decode round trip and a space is always `%20`.
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{utf8_percent_encode, AsciiSet};
 
-/// RFC 3986 §2.3: unreserved = ALPHA / DIGIT / "-" / "." / "_" / "~".
-/// Everything else in a query value is encoded (so space → `%20`, never `+`).
-const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
+use crate::slug::{encode_query, UNRESERVED};
 
 /// RFC 6068 §2: in the `to` part of a mailto URI, `qchar` also allows the
 /// "some-delims" `!$'()*+,;:@` raw; `%`, `?`, `#`, `&`, `=` etc. must be
 /// encoded so they are not read as URI syntax.
-const MAILTO_ADDR: &AsciiSet = &QUERY_VALUE
+const MAILTO_ADDR: &AsciiSet = &UNRESERVED
     .remove(b'!')
     .remove(b'$')
     .remove(b'\'')
@@ -33,12 +31,7 @@ const MAILTO_ADDR: &AsciiSet = &QUERY_VALUE
 /// fail to match a `%40`-encoded VPA; `@` is legal in a query (RFC 3986
 /// `pchar`), so it is left readable. The VPA validator already limits the
 /// rest to `[A-Za-z0-9._-]`, which need no encoding.
-const UPI_PA: &AsciiSet = &QUERY_VALUE.remove(b'@');
-
-/// Percent-encodes one query value.
-pub fn encode_query(value: &str) -> String {
-    utf8_percent_encode(value, QUERY_VALUE).to_string()
-}
+const UPI_PA: &AsciiSet = &UNRESERVED.remove(b'@');
 
 /// WhatsApp click-to-chat: `https://wa.me/<number>?text=<urlencoded>`.
 /// WhatsApp's "How to use click to chat" FAQ asks for the full number in

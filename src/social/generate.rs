@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
 use super::count::{Limits, Platform};
@@ -17,19 +17,8 @@ use super::post::PostSocial;
 use crate::config::Config;
 use crate::markdown::TocEntry;
 use crate::site::{Page, Site};
+use crate::slug::UNRESERVED;
 use crate::social::config::SocialConfig;
-
-/// Characters left alone in a query value (RFC 3986 unreserved).
-pub const QUERY_VALUE: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'.').remove(b'_').remove(b'~');
-
-/// Percent-encodes a query parameter value. Appended piece by piece:
-/// going through `Display` costs a formatter call for every encoded byte,
-/// and a Hindi title is nearly all encoded bytes.
-pub fn encode(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() * 3);
-    out.extend(utf8_percent_encode(value, QUERY_VALUE));
-    out
-}
 
 /// One platform's text for one post.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -138,7 +127,7 @@ pub fn tagged_url(config: &SocialConfig, permalink: &str, slug: &str, source: &s
         url.push_str(key);
         url.push('=');
         match encoded {
-            true => url.extend(utf8_percent_encode(value, QUERY_VALUE)),
+            true => url.extend(utf8_percent_encode(value, UNRESERVED)),
             false => url.push_str(value),
         }
     }

@@ -6,8 +6,9 @@ use serde::Serialize;
 
 use super::count::Platform;
 use super::cut;
-use super::generate::{encode, hashtag_count, tagged_url};
+use super::generate::{hashtag_count, tagged_url};
 use crate::site::Page;
+use crate::slug::encode_query as encode;
 use crate::social::config::SocialConfig;
 
 /// One share link (or, for Mastodon, the text a button shares).
