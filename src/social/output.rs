@@ -3,6 +3,8 @@
 //! readers. One Markdown file per post, `snippets.json` for tools and
 //! `schedule.csv` for schedulers that import CSV.
 
+mod json;
+
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -133,7 +135,7 @@ fn json_lines(snippets: &[Snippet]) -> Vec<u8> {
     let mut out = Vec::with_capacity(snippets.len() * 1024);
     for (i, s) in snippets.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"  " } else { b",\n  " });
-        serde_json::to_writer(&mut out, s).expect("snippets serialise");
+        json::push_snippet(&mut out, s);
     }
     out
 }
@@ -198,7 +200,9 @@ fn fence_for(text: &str) -> Cow<'static, str> {
 /// Appends a CSV field. RFC 4180: a field with a comma, quote or line break
 /// is quoted, and its quotes doubled.
 fn push_csv_field(out: &mut String, s: &str) {
-    if s.contains([',', '"', '\n', '\r']) {
+    // By bytes: all four are ASCII, and a char pattern would decode every
+    // character of the text first.
+    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push('"');
         for (i, part) in s.split('"').enumerate() {
             if i > 0 {
