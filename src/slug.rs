@@ -6,7 +6,7 @@
 //! empty: callers get `None` and pick a fallback.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization};
 
 use crate::config::SlugStyle;
 
@@ -21,17 +21,28 @@ pub fn slugify(text: &str, style: SlugStyle) -> Option<String> {
 
 /// Letters, marks and digits survive (lowercased); every other run becomes
 /// one hyphen. Marks matter: dropping a Devanagari matra or virama changes
-/// the word.
+/// the word. Text already in NFC, nearly all of it, is read as it is:
+/// composing it again cost more than the rest of the slug.
 fn unicode_slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => slug_of(text.len(), text.chars()),
+        _ => slug_of(text.len(), text.nfc()),
+    }
+}
+
+fn slug_of(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_dash = false;
-    for c in text.nfc() {
-        if c.is_alphanumeric() || is_mark(c) || c == '_' {
+    for c in chars {
+        if crate::text::is_alphanumeric(c) || is_mark(c) || c == '_' {
             if pending_dash && !out.is_empty() {
                 out.push('-');
             }
             pending_dash = false;
-            out.extend(c.to_lowercase());
+            match c.is_ascii() {
+                true => out.push(c.to_ascii_lowercase()),
+                false => out.extend(c.to_lowercase()),
+            }
         } else if c == '\u{200C}' || c == '\u{200D}' {
             // Joiners only shape glyphs; they are invisible in a URL.
         } else {
@@ -115,6 +126,24 @@ mod tests {
     #[test]
     fn decomposed_input_is_normalised() {
         assert_eq!(slugify("Cafe\u{301}", SlugStyle::Unicode).unwrap(), "café");
+        // क़ precomposed is not NFC (it is excluded from composition).
+        assert_eq!(slugify("\u{958}म", SlugStyle::Unicode).unwrap(), "\u{915}\u{93c}म");
+    }
+
+    #[test]
+    fn the_devanagari_mask_agrees_with_the_unicode_tables() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(crate::text::is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Reading text as it is, when it is NFC already, gives the slug
+        /// composing it again would.
+        #[test]
+        fn skipping_normalisation_changes_no_slug(s in "[a-zA-Z0-9 _!İ\u{300}-\u{36f}\u{900}-\u{97f}\u{200c}\u{200d}é]{0,24}") {
+            proptest::prop_assert_eq!(unicode_slug(&s), slug_of(s.len(), s.nfc()));
+        }
     }
 
     #[test]

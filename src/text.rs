@@ -12,7 +12,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 mod words;
 
-pub use words::word_count;
+pub use words::{is_alphanumeric, word_count};
 
 /// Whole minutes to read `words` at `wpm`, never less than one.
 pub fn reading_minutes(words: usize, wpm: u32) -> usize {

@@ -184,9 +184,10 @@ const fn word_class(c: char) -> Option<WordClass> {
     })
 }
 
-/// Whether a character [`word_class`] knows is alphanumeric, without the
-/// general Unicode tables for Devanagari (built from them once instead).
-fn is_word_char(c: char) -> bool {
+/// `char::is_alphanumeric`, with Devanagari looked up in a bit mask built
+/// from the general tables once: those tables are a binary search, and
+/// Hindi text asks about every character.
+pub fn is_alphanumeric(c: char) -> bool {
     static DEVANAGARI: std::sync::LazyLock<u128> = std::sync::LazyLock::new(|| {
         (0..128u32).filter(|i| char::from_u32(0x900 + i).is_some_and(char::is_alphanumeric)).fold(0, |m, i| m | 1 << i)
     });
@@ -207,8 +208,8 @@ fn fast_word_count(run: &str) -> Option<usize> {
     for c in run.chars() {
         let class = word_class(c)?;
         match bases.last_mut() {
-            Some((_, alnum)) if class == Extend => *alnum |= is_word_char(c),
-            _ => bases.push((class, is_word_char(c))),
+            Some((_, alnum)) if class == Extend => *alnum |= is_alphanumeric(c),
+            _ => bases.push((class, is_alphanumeric(c))),
         }
     }
     let class = |i: usize| bases.get(i).map_or(Other, |b| b.0);
