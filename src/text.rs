@@ -75,13 +75,11 @@ pub fn write_escaped_html(s: &str, out: &mut dyn std::io::Write) -> std::io::Res
 
 /// Hands `s` escaped for HTML to `emit`, as runs of text and entities.
 /// Only ASCII bytes need escaping, so scanning bytes never splits a
-/// character, and runs between them go out whole. Every page's text goes
-/// through here, so the scan is a table lookup per byte.
+/// character, and runs between them go out whole.
 fn escaped_html_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = s.as_bytes();
     let mut done = 0;
-    while let Some(skip) = bytes[done..].iter().position(|&b| ESCAPED[usize::from(b)]) {
-        let i = done + skip;
+    while let Some(i) = find_byte(bytes, done, |b| matches!(b, b'&' | b'<' | b'>' | b'"' | b'\'')) {
         emit(&s[done..i])?;
         emit(match bytes[i] {
             b'&' => "&amp;",
@@ -95,16 +93,22 @@ fn escaped_html_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) 
     emit(&s[done..])
 }
 
-/// The bytes [`escaped_html_pieces`] replaces.
-static ESCAPED: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut i = 0;
-    while i < 5 {
-        table[b"&<>\"'"[i] as usize] = true;
-        i += 1;
+/// The first byte at or after `from` that `wanted` picks. Every page's
+/// text, feed and snippet goes through an escaper, and the bytes they look
+/// for are rare, so sixteen bytes are tested at a time with no early exit
+/// inside, which the compiler turns into a few vector instructions when
+/// `wanted` is a handful of comparisons.
+#[inline(always)]
+pub fn find_byte(bytes: &[u8], from: usize, wanted: impl Fn(u8) -> bool) -> Option<usize> {
+    let mut at = from;
+    while let Some(chunk) = bytes.get(at..at + 16) {
+        if chunk.iter().fold(false, |any, &b| any | wanted(b)) {
+            break;
+        }
+        at += 16;
     }
-    table
-};
+    bytes.get(at..)?.iter().position(|&b| wanted(b)).map(|i| at + i)
+}
 
 /// Makes JSON safe to embed in an HTML `<script>` element. JSON allows
 /// `\u` escapes anywhere in strings, and outside strings these characters
@@ -112,15 +116,16 @@ static ESCAPED: [bool; 256] = {
 pub fn json_for_script(json: &str) -> String {
     let bytes = json.as_bytes();
     let mut out = String::with_capacity(json.len() + 16);
-    let mut done = 0;
-    for (i, &b) in bytes.iter().enumerate() {
+    let (mut done, mut from) = (0, 0);
+    while let Some(i) = find_byte(bytes, from, |b| matches!(b, b'<' | b'>' | b'&' | 0xe2)) {
+        from = i + 1;
         // U+2028 and U+2029 are E2 80 A8 and E2 80 A9 in UTF-8.
-        let (escaped, len) = match b {
+        let (escaped, len) = match bytes[i] {
             b'<' => ("\\u003c", 1),
             b'>' => ("\\u003e", 1),
             b'&' => ("\\u0026", 1),
-            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa8]) => ("\\u2028", 3),
-            0xe2 if bytes[i + 1..].starts_with(&[0x80, 0xa9]) => ("\\u2029", 3),
+            _ if bytes[i + 1..].starts_with(&[0x80, 0xa8]) => ("\\u2028", 3),
+            _ if bytes[i + 1..].starts_with(&[0x80, 0xa9]) => ("\\u2029", 3),
             _ => continue,
         };
         out.push_str(&json[done..i]);
@@ -202,6 +207,22 @@ const ENTITIES: [(&str, &str); 5] = [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn find_byte_finds_the_first_wanted_byte_across_chunk_edges() {
+        for len in 0..50 {
+            for at in 0..=len {
+                let mut bytes = vec![b'a'; len];
+                if at < len {
+                    bytes[at] = b'<';
+                }
+                for from in 0..=len + 1 {
+                    let want = (at < len && from <= at).then_some(at);
+                    assert_eq!(find_byte(&bytes, from, |b| b == b'<'), want, "len {len}, at {at}, from {from}");
+                }
+            }
+        }
+    }
 
     /// The straightforward versions: tags dropped, then entities decoded,
     /// then white space folded, each over the whole text.

@@ -17,12 +17,19 @@ pub fn escape(s: &str) -> String {
 /// bytes: controls are single bytes, and U+FFFE and U+FFFF are `EF BF BE`
 /// and `EF BF BF`. Feeds carry whole posts, so this is the common case.
 fn all_allowed(bytes: &[u8]) -> bool {
-    bytes.iter().enumerate().all(|(i, &b)| match b {
-        b'\t' | b'\n' | b'\r' => true,
-        0..0x20 => false,
-        0xEF => !matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
-        _ => true,
-    })
+    let mut at = 0;
+    while let Some(i) = crate::text::find_byte(bytes, at, |b| b < 0x20 || b == 0xEF) {
+        let allowed = match bytes[i] {
+            b'\t' | b'\n' | b'\r' => true,
+            0xEF => !matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),
+            _ => false,
+        };
+        if !allowed {
+            return false;
+        }
+        at = i + 1;
+    }
+    true
 }
 
 #[cfg(test)]

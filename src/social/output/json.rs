@@ -5,12 +5,13 @@
 //! `schedule.csv` and the Markdown files. serde_json looks at a string a
 //! byte at a time, which made this file cost more than all the Markdown
 //! files together. Here strings are checked sixteen bytes at a time for the
-//! few bytes JSON must escape, and copied whole in between. The output is
+//! few bytes JSON must escape ([`find_byte`]), and copied whole in between. The output is
 //! serde_json's, byte for byte; the tests compare the two.
 
 use std::io::Write as _;
 
 use super::Snippet;
+use crate::text::find_byte;
 
 /// Appends one snippet as a JSON object, its fields in declaration order.
 pub(super) fn push_snippet(out: &mut Vec<u8>, s: &Snippet) {
@@ -49,21 +50,13 @@ fn push_str(out: &mut Vec<u8>, s: &str) {
     out.reserve(s.len() + 2);
     out.push(b'"');
     let bytes = s.as_bytes();
-    let mut copied = 0;
-    for (n, chunk) in bytes.chunks(16).enumerate() {
-        // One test over the whole chunk, without an early exit, is what
-        // the compiler turns into a few vector instructions.
-        if !chunk.iter().fold(false, |any, &b| any | must_escape(b)) {
-            continue;
-        }
-        for (i, &b) in chunk.iter().enumerate().filter(|(_, &b)| must_escape(b)) {
-            let at = n * 16 + i;
-            out.extend_from_slice(&bytes[copied..at]);
-            push_escape(out, b);
-            copied = at + 1;
-        }
+    let mut done = 0;
+    while let Some(i) = find_byte(bytes, done, must_escape) {
+        out.extend_from_slice(&bytes[done..i]);
+        push_escape(out, bytes[i]);
+        done = i + 1;
     }
-    out.extend_from_slice(&bytes[copied..]);
+    out.extend_from_slice(&bytes[done..]);
     out.push(b'"');
 }
 
