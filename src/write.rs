@@ -35,7 +35,7 @@ pub struct Staging {
     /// Folders of the staging folder made so far: many files share one
     /// (the snippets' ten thousand), and asking the file system again for
     /// each costs two system calls.
-    made: Mutex<HashSet<PathBuf>>,
+    made: Mutex<HashSet<String>>,
 }
 
 impl Staging {
@@ -74,13 +74,16 @@ impl Staging {
         Ok(Streamed { staging: self, rel: rel.to_string(), path, out, hash: Xxh3::new(), len: 0 })
     }
 
-    /// Where `rel` goes in the staging folder, with its folder made.
+    /// Where `rel` goes in the staging folder, with its folder made. Folders
+    /// are remembered by their output-relative name: hashing a `Path` walks
+    /// its components, which cost more than the lookup it served.
     fn staged_path(&self, rel: &str) -> Result<PathBuf> {
         let path = self.dir.join(rel);
-        let Some(parent) = path.parent() else { return Ok(path) };
-        if !self.made.lock().expect("lock").contains(parent) {
+        let folder = rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        if !self.made.lock().expect("lock").contains(folder) {
+            let parent = path.parent().unwrap_or(&self.dir);
             std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
-            self.made.lock().expect("lock").insert(parent.to_path_buf());
+            self.made.lock().expect("lock").insert(folder.to_string());
         }
         Ok(path)
     }
