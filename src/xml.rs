@@ -18,7 +18,7 @@ pub fn escape(s: &str) -> String {
 /// and `EF BF BF`. Feeds carry whole posts, so this is the common case.
 fn all_allowed(bytes: &[u8]) -> bool {
     let mut at = 0;
-    while let Some(i) = crate::text::find_byte(bytes, at, |b| b < 0x20 || b == 0xEF) {
+    while let Some(i) = crate::text::find_byte(bytes, at, |b| (b < 0x20) | (b == 0xEF)) {
         let allowed = match bytes[i] {
             b'\t' | b'\n' | b'\r' => true,
             0xEF => !matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])),

@@ -42,7 +42,7 @@ pub(super) fn push_snippet(out: &mut Vec<u8>, s: &Snippet) {
 
 /// Bytes a JSON string may not hold as they are (RFC 8259, section 7).
 fn must_escape(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
+    (b < 0x20) | (b == b'"') | (b == b'\\')
 }
 
 /// Appends `s` as a JSON string.
