@@ -68,13 +68,14 @@ pub struct Report {
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let n = |count: usize, one: &str, many: &str| format!("{count} {}", if count == 1 { one } else { many });
         write!(
             f,
-            "Built {} pages ({} posts, {} tags); {} drafts skipped, {} scheduled; in {} ms",
-            self.pages,
-            self.posts,
-            self.tags,
-            self.drafts,
+            "Built {} ({}, {}); {} skipped, {} scheduled; in {} ms",
+            n(self.pages, "page", "pages"),
+            n(self.posts, "post", "posts"),
+            n(self.tags, "tag", "tags"),
+            n(self.drafts, "draft", "drafts"),
             self.scheduled,
             self.elapsed.as_millis()
         )

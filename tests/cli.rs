@@ -75,6 +75,16 @@ fn a_broken_site_exits_1_with_the_error_on_stderr() {
 }
 
 #[test]
+fn the_summary_line_speaks_of_one_post_in_the_singular() {
+    let site = Site::new();
+    site.file("content/posts/a.md", &post_with("A", "2026-11-01", "tags = [\"x\"]\n", "x"));
+    let out = site.cli(&["build"]);
+    assert!(out.status.success(), "{}", describe(&out));
+    let line = stdout(&out);
+    assert!(line.contains(" pages (1 post, 1 tag); 0 drafts skipped, 0 scheduled; in "), "{line}");
+}
+
+#[test]
 fn the_summary_line_counts_pages_posts_drafts_and_scheduled() {
     let site = Site::new();
     site.file("content/posts/a.md", &post_with("A", "2026-11-01", "tags = [\"x\", \"y\"]\n", "x"))
