@@ -341,15 +341,18 @@ fn parse_posts(
             (post, Vec::new(), staged)
         })
         .collect();
-    let mut posts = Vec::with_capacity(results.len());
     let (mut errors, mut failed) = (Vec::new(), Ok(()));
-    for (post, e, staged) in results {
-        posts.push(post);
-        errors.extend(e);
-        if failed.is_ok() {
-            failed = staged;
-        }
-    }
+    // Collected in place, like the outline's pages: no fresh list of pages.
+    let posts = results
+        .into_iter()
+        .map(|(post, e, staged)| {
+            errors.extend(e);
+            if failed.is_ok() {
+                failed = staged;
+            }
+            post
+        })
+        .collect();
     (posts, errors, failed)
 }
 
