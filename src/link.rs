@@ -81,7 +81,7 @@ pub fn plan_loaded(
 pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &AssetRoots) -> Result<Plan> {
     let all_sources: std::collections::HashSet<String> = sources.iter().map(|s| s.rel.clone()).collect();
     // Sized for every source at once: grown step by step, these copied
-    // every source (half a kilobyte each) into fresh memory several times.
+    // every entry into fresh memory several times, on one core.
     let mut plan = Plan { placed: Vec::with_capacity(sources.len()), ..Plan::default() };
     plan.links.urls.reserve(sources.len());
     let mut diags = Vec::new();
