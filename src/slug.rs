@@ -77,9 +77,10 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// `%20`, never `+`.
 pub const UNRESERVED: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-/// Percent-encodes a URL path, keeping its slashes.
+/// Percent-encodes a URL path, keeping its slashes: each segment is
+/// encoded as a query value is.
 pub fn encode_path(path: &str) -> String {
-    path.split('/').map(|seg| utf8_percent_encode(seg, UNRESERVED).to_string()).collect::<Vec<_>>().join("/")
+    path.split('/').map(encode_query).collect::<Vec<_>>().join("/")
 }
 
 /// Percent-encodes a query parameter value. Appended piece by piece:
