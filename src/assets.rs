@@ -9,18 +9,24 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::load;
 use crate::site::Site;
-use crate::write::Staging;
+use crate::write::{Origin, Staging};
 
-/// Copies each `(source, output-relative path)` pair, on all cores.
-pub fn copy_files(files: &[(PathBuf, String)], staging: &Staging) -> Result<()> {
-    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+/// Copies each `(source, output-relative path)` pair, on all cores. `root`
+/// is the site root, which a file is named relative to should another
+/// input make the same output file.
+pub fn copy_files(files: &[(PathBuf, String)], staging: &Staging, root: &Path) -> Result<()> {
+    files.par_iter().try_for_each(|(from, rel)| {
+        let origin = Origin::file(from.strip_prefix(root).unwrap_or(from).to_string_lossy());
+        staging.copy(from, rel, origin)
+    })
 }
 
 /// The theme's static files with the site's laid over them, file by file.
 pub fn merged_static(theme: &Path, site: &Path) -> Vec<(PathBuf, String)> {
     let site_files = static_files(site);
+    let overridden: std::collections::HashSet<&str> = site_files.iter().map(|(_, rel)| rel.as_str()).collect();
     let mut files: Vec<(PathBuf, String)> =
-        static_files(theme).into_iter().filter(|(_, rel)| !site_files.iter().any(|(_, r)| r == rel)).collect();
+        static_files(theme).into_iter().filter(|(_, rel)| !overridden.contains(rel.as_str())).collect();
     files.extend(site_files);
     files
 }
@@ -43,8 +49,8 @@ pub fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
 }
 
 /// Copies the site's non-Markdown content files.
-pub fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Result<()> {
-    copy_files(&content_files(site, content), staging)
+pub fn copy_content_files(site: &Site, content: &Path, staging: &Staging, root: &Path) -> Result<()> {
+    copy_files(&content_files(site, content), staging, root)
 }
 
 /// Non-markdown content files: bundle assets go next to their page, loose

@@ -18,7 +18,7 @@ use crate::load::{Kind, Source};
 use crate::markdown::MarkdownOptions;
 use crate::render::Renderer;
 use crate::site::{Page, Site};
-use crate::write::Staging;
+use crate::write::{Origin, Staging};
 use crate::{assets, feeds, highlight, link, load, parse, sitemap, social, templates, write};
 
 /// What the user asked `samvad build` for.
@@ -38,6 +38,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Override `theme`.
     pub theme: Option<String>,
+    /// Replace a non-empty output folder samvad did not make (`--force`).
+    pub force: bool,
 }
 
 impl BuildOptions {
@@ -64,6 +66,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Non-fatal notes.
     pub warnings: Vec<String>,
+    /// Static files that replace a file samvad would make (`robots.txt`).
+    pub replaced: Vec<String>,
 }
 
 impl std::fmt::Display for Report {
@@ -78,7 +82,8 @@ impl std::fmt::Display for Report {
             n(self.drafts, "draft", "drafts"),
             self.scheduled,
             self.elapsed.as_millis()
-        )
+        )?;
+        self.replaced.iter().try_for_each(|r| write!(f, "; {r}"))
     }
 }
 
@@ -135,7 +140,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let config = load_config(opts)?;
     let output = output_dir(opts);
-    write::check_output(&opts.root, &output)?;
+    write::check_output(&opts.root, &output, opts.force)?;
     let theme_dir = theme_dir(opts, &config)?;
     // Content and templates are both checked before failing, so a writer
     // sees every problem of the run at once.
@@ -182,6 +187,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
         warnings: plan.warnings.into_iter().chain(strings.warnings).collect(),
+        replaced: replaced_files(&opts.root, &theme_dir),
     };
     drop_aside(site);
     Ok(report)
@@ -331,7 +337,7 @@ fn parse_posts(
             drop(source);
             let staged = match sink {
                 Some((renderer, staging)) => {
-                    renderer.render_post(&post).and_then(|(path, html)| staging.put(&path, &html))
+                    renderer.render_post(&post).and_then(|out| staging.put(&out.path, &out.html, out.origin))
                 }
                 None => Ok(()),
             };
@@ -363,20 +369,44 @@ pub(crate) fn relative(e: Error, root: &Path) -> Error {
     }
 }
 
+/// `robots.txt`, which samvad writes unless the site or theme has its own.
+const ROBOTS: &str = "robots.txt";
+
+/// The static files that replace one samvad would make, for the summary.
+fn replaced_files(root: &Path, theme_dir: &Path) -> Vec<String> {
+    let statics = assets::merged_static(&theme_dir.join("static"), &root.join("static"));
+    statics
+        .iter()
+        .filter(|(_, rel)| rel == ROBOTS)
+        .map(|(from, rel)| {
+            format!("{} replaces the generated {rel}", from.strip_prefix(root).unwrap_or(from).display())
+        })
+        .collect()
+}
+
 /// Renders every page but the posts (already staged by [`parse_posts`])
 /// and copies every file into the staging folder.
 fn write_all(site: &Site, theme: &Theme, staging: &Staging, root: &Path) -> Result<usize> {
     let site_ctx = site_context(site);
     let renderer = Renderer::new(site, theme.templates, theme.strings, &site_ctx)?;
-    let rendered = renderer.render_all_but_posts(&|(path, html)| staging.put(&path, &html))?;
+    let rendered = renderer.render_all_but_posts(&|out| staging.put(&out.path, &out.html, out.origin))?;
     for (path, xml) in feeds::render(site) {
-        staging.put(&path, xml.as_bytes())?;
+        staging.put(&path, xml.as_bytes(), Origin::samvad(format!("the feed {path}")))?;
     }
-    staging.put("sitemap.xml", sitemap::sitemap(&renderer.sitemap_entries()).as_bytes())?;
-    staging.put("robots.txt", sitemap::robots(site).as_bytes())?;
-    assets::copy_files(&assets::merged_static(&theme.dir.join("static"), &root.join("static")), staging)?;
-    assets::copy_content_files(site, &root.join("content"), staging)?;
-    staging.put("highlight.css", highlight::stylesheet().as_bytes())?;
+    let sitemap = sitemap::sitemap(&renderer.sitemap_entries());
+    staging.put("sitemap.xml", sitemap.as_bytes(), Origin::samvad("the sitemap"))?;
+    let statics = assets::merged_static(&theme.dir.join("static"), &root.join("static"));
+    // The one generated file a static file may replace (documented).
+    if !statics.iter().any(|(_, rel)| rel == ROBOTS) {
+        staging.put(ROBOTS, sitemap::robots(site).as_bytes(), Origin::samvad("the generated robots.txt"))?;
+    }
+    assets::copy_files(&statics, staging, root)?;
+    assets::copy_content_files(site, &root.join("content"), staging, root)?;
+    staging.put(
+        "highlight.css",
+        highlight::stylesheet().as_bytes(),
+        Origin::samvad("the code highlighting stylesheet"),
+    )?;
     Ok(rendered)
 }
 

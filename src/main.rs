@@ -157,9 +157,14 @@ struct BuildArgs {
     /// Override base_url from samvad.toml.
     #[arg(long)]
     base_url: Option<String>,
-    /// Output folder.
+    /// Output folder. samvad replaces only a folder it made itself or an
+    /// empty one.
     #[arg(long, short)]
     output: Option<PathBuf>,
+    /// Replace the output folder even though samvad did not make it (never
+    /// a file, a `.git` folder, the site or a folder holding it).
+    #[arg(long)]
+    force: bool,
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -313,6 +318,7 @@ fn build_options(args: BuildArgs) -> Result<BuildOptions, Error> {
         clock,
         base_url: args.base_url,
         theme: args.theme,
+        force: args.force,
     })
 }
 

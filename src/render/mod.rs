@@ -23,6 +23,7 @@ use crate::seo::FeedLink;
 use crate::site::{Page, Site, Taxonomy, Term};
 use crate::templates::{template_error, Templates};
 use crate::theme;
+use crate::write::Origin;
 use paginate::{page_dir, page_url, pages_for, Pagination};
 use views::{page_value, Summary};
 
@@ -36,8 +37,15 @@ enum Job<'a> {
     NotFound,
 }
 
-/// A rendered file: output-relative path and its bytes (UTF-8).
-pub type Output = (String, Vec<u8>);
+/// A rendered file.
+pub struct Output {
+    /// Output-relative path.
+    pub path: String,
+    /// The file's bytes (UTF-8).
+    pub html: Vec<u8>,
+    /// What it was made from, should something else make the same file.
+    pub origin: Origin,
+}
 
 /// A page's template variables. tera's values share their strings, lists
 /// and maps, so a copy of the site-wide ones per page costs a few counters.
@@ -205,7 +213,7 @@ impl<'a> Renderer<'a> {
         set(&mut ctx, "current_url", &frame.url);
         let file = job_file(job);
         let html = self.render(frame.template, &ctx, &file)?;
-        Ok((file, html))
+        Ok(Output { path: file, html, origin: job_origin(job) })
     }
 
     /// Renders into bytes: the files are written as bytes, and tera's
@@ -297,6 +305,17 @@ fn job_file(job: &Job) -> String {
         Job::TaxonomyList(t) => format!("{}/index.html", t.name),
         Job::Term(_, term, n) => format!("{}index.html", page_dir(&term.dir, *n)),
         Job::NotFound => "404.html".to_string(),
+    }
+}
+
+/// What a job's file is made from, as a writer would name it.
+fn job_origin(job: &Job) -> Origin {
+    match job {
+        Job::Post(p) | Job::Page(p) => Origin::file(format!("content/{}", p.source)),
+        Job::Index(n) => Origin::samvad(format!("page {n} of the home page's list")),
+        Job::TaxonomyList(t) => Origin::samvad(format!("the list of all {}", t.name)),
+        Job::Term(t, term, n) => Origin::samvad(format!("page {n} of the {} page `{}`", t.name, term.name)),
+        Job::NotFound => Origin::samvad("the 404 page"),
     }
 }
 

@@ -167,8 +167,8 @@ impl Session {
         let site_ctx = build::site_context(site);
         let renderer = Renderer::new(site, &theme.templates, &theme.strings, &site_ctx)?;
         let outputs: Mutex<Vec<(String, Vec<u8>)>> = Mutex::new(Vec::new());
-        let sink = |output| {
-            outputs.lock().expect("lock").push(output);
+        let sink = |output: crate::render::Output| {
+            outputs.lock().expect("lock").push((output.path, output.html));
             Ok(())
         };
         let shape: Vec<u64> = site.posts.iter().map(post_shape).collect();

@@ -16,7 +16,7 @@ use super::generate::{self, Snippet};
 use super::post::display_name;
 use crate::error::{Diagnostic, Result};
 use crate::site::{Page, Site};
-use crate::write::{Staging, Streamed};
+use crate::write::{Origin, Staging, Streamed};
 
 /// Days after publication the first platform's post is scheduled for; the
 /// others follow one a day, wrapping after a week.
@@ -92,7 +92,8 @@ fn generate_chunk(site: &Site, staging: &Staging, chunk: &[Page]) -> Result<Vec<
         .par_iter()
         .map(|page| {
             let snippets = generate::for_post(&site.config, page);
-            staging.put(&format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None).as_bytes())?;
+            let (name, text) = (format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None));
+            staging.put(&name, text.as_bytes(), Origin::file(format!("content/{}", page.source)))?;
             Ok((json_lines(&snippets), csv_lines(page, &snippets)))
         })
         .collect()

@@ -141,6 +141,17 @@ impl Site {
         cmd.output().expect("run samvad")
     }
 
+    /// Runs the binary with `args` inside the site folder as an
+    /// unprivileged user, so that file permissions bind it as they bind a
+    /// writer: as root (as CI runs), through `setpriv` as nobody (uid
+    /// 65534) after handing the site to that user; otherwise as is.
+    pub fn unprivileged(&self, args: &[&str]) -> Output {
+        match is_root() {
+            true => run_as_nobody(self.root(), args),
+            false => samvad().args(args).current_dir(self.root()).output().expect("run samvad"),
+        }
+    }
+
     /// The default output folder.
     pub fn out(&self) -> PathBuf {
         self.path("public")
@@ -190,6 +201,47 @@ pub fn page(title: &str, body: &str) -> String {
 /// The `samvad` binary built for this test run.
 pub fn samvad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_samvad"))
+}
+
+/// Is this process root, whom file permissions do not bind?
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").expect("procfs").uid() == 0
+}
+
+/// Gives every file under `root` to nobody (65534).
+fn hand_over(root: &Path) {
+    for entry in walkdir::WalkDir::new(root) {
+        let entry = entry.expect("walk site");
+        std::os::unix::fs::lchown(entry.path(), Some(65534), Some(65534)).expect("chown to nobody");
+    }
+}
+
+/// Runs `args` with a binary nobody may run: the build's own when every
+/// folder above it lets others through, else a copy in a folder of its own
+/// (the build folder may sit under a home folder others cannot enter).
+fn run_as_nobody(root: &Path, args: &[&str]) -> Output {
+    use std::os::unix::fs::PermissionsExt;
+    let built = PathBuf::from(env!("CARGO_BIN_EXE_samvad"));
+    let open =
+        built.ancestors().skip(1).all(|d| std::fs::metadata(d).is_ok_and(|m| m.permissions().mode() & 0o001 != 0));
+    let holder = tempfile::Builder::new().prefix("samvad-bin-").tempdir().expect("temp dir");
+    let binary = if open {
+        built
+    } else {
+        std::fs::set_permissions(holder.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        let copy = holder.path().join("samvad");
+        std::fs::hard_link(&built, &copy).or_else(|_| std::fs::copy(&built, &copy).map(drop)).expect("copy binary");
+        copy
+    };
+    hand_over(root);
+    Command::new("setpriv")
+        .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+        .arg(binary)
+        .args(args)
+        .current_dir(root)
+        .output()
+        .expect("run samvad through setpriv")
 }
 
 /// Exit status, stdout and stderr, for assertion messages.

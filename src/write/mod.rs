@@ -1,14 +1,20 @@
-//! Write stage: a build never damages the previous output.
+//! Write stage: a build never damages the previous output, and never
+//! touches a file it did not make.
 //!
 //! Outputs go into a staging folder beside the output folder first. A build
-//! into an empty (or unknown) folder stages everything and swaps the staging
+//! into a new or empty folder stages everything and swaps the staging
 //! folder in with one rename. A rebuild over samvad's own previous output
 //! consults the manifest it left beside it (path, length and hash of every
 //! file) and stages only files whose bytes changed; when the whole build has
-//! succeeded those are renamed into place one by one and files nothing
+//! succeeded those are moved into place through a [`commit::Journal`],
+//! which undoes everything should one step fail, and files nothing
 //! produces any more are removed. Unchanged files are never rewritten, so a
 //! rebuild that changes nothing touches nothing, and a failed build leaves
-//! the output exactly as it was.
+//! the output exactly as it was. [`guard`] decides which folders a build
+//! may replace at all.
+
+mod commit;
+mod guard;
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
@@ -18,9 +24,41 @@ use std::sync::Mutex;
 use xxhash_rust::xxh3::Xxh3;
 
 use crate::error::{Diagnostic, Error, Result};
+pub use guard::{absolute, check_output};
 
 /// Length and hash of one output file.
 type Entry = (u64, u64);
+
+/// What made an output file, named should two inputs make the same one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// A site file relative to the site root (`static/robots.txt`), or a
+    /// description of one of samvad's own outputs (`the RSS feed`).
+    name: String,
+    /// Is `name` a file of the site?
+    file: bool,
+}
+
+impl Origin {
+    /// A file of the site, relative to the site root.
+    pub fn file(rel: impl Into<String>) -> Origin {
+        Origin { name: rel.into(), file: true }
+    }
+
+    /// One of samvad's own outputs, described for a reader.
+    pub fn samvad(what: impl Into<String>) -> Origin {
+        Origin { name: what.into(), file: false }
+    }
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.file {
+            true => write!(f, "`{}`", self.name),
+            false => f.write_str(&self.name),
+        }
+    }
+}
 
 /// A folder being filled with one build's output.
 pub struct Staging {
@@ -32,10 +70,21 @@ pub struct Staging {
     previous: Option<HashMap<String, Entry>>,
     /// This build's manifest.
     current: Mutex<HashMap<String, Entry>>,
+    /// What made each output file so far.
+    makers: Mutex<HashMap<String, Origin>>,
+    /// Output files two inputs made.
+    collisions: Mutex<Vec<Diagnostic>>,
+    /// Files written into the staging folder, to move into place.
+    staged: Mutex<Vec<String>>,
     /// Folders of the staging folder made so far: many files share one
     /// (the snippets' ten thousand), and asking the file system again for
     /// each costs two system calls.
     made: Mutex<HashSet<String>>,
+}
+
+/// Has samvad built `dir` (is its manifest beside it)?
+pub fn is_samvad_output(dir: &Path) -> bool {
+    sibling(dir, "manifest").is_file()
 }
 
 impl Staging {
@@ -47,20 +96,51 @@ impl Staging {
         remove_if_exists(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
         let previous = if target.is_dir() { read_manifest(&sibling(target, "manifest")) } else { None };
-        let (current, made) = (Mutex::new(HashMap::new()), Mutex::new(HashSet::new()));
-        Ok(Staging { dir, target: target.to_path_buf(), previous, current, made })
+        Ok(Staging {
+            dir,
+            target: target.to_path_buf(),
+            previous,
+            current: Mutex::default(),
+            makers: Mutex::default(),
+            collisions: Mutex::default(),
+            staged: Mutex::default(),
+            made: Mutex::default(),
+        })
     }
 
     /// Writes `bytes` at the output-relative path `rel`, unless the previous
-    /// build wrote exactly these bytes there.
-    pub fn put(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+    /// build wrote exactly these bytes there. A second input making the
+    /// same file is recorded as a collision, which fails the commit.
+    pub fn put(&self, rel: &str, bytes: &[u8], origin: Origin) -> Result<()> {
+        if !self.claim(rel, origin) {
+            return Ok(());
+        }
         let entry = (bytes.len() as u64, hash(bytes));
         self.current.lock().expect("lock").insert(rel.to_string(), entry);
         if self.unchanged(rel, entry) {
             return Ok(());
         }
         let path = self.staged_path(rel)?;
-        std::fs::write(&path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))
+        std::fs::write(&path, bytes).map_err(|e| Error::io(format!("writing {}", path.display()), e))?;
+        self.staged.lock().expect("lock").push(rel.to_string());
+        Ok(())
+    }
+
+    /// Records `origin` as the maker of `rel`; false (and a collision) if
+    /// something else made it already.
+    fn claim(&self, rel: &str, origin: Origin) -> bool {
+        let mut makers = self.makers.lock().expect("lock");
+        let Some(first) = makers.get(rel) else {
+            makers.insert(rel.to_string(), origin);
+            return true;
+        };
+        let message =
+            format!("{first} and {origin} both make `{rel}` in the output; one would silently replace the other");
+        let mut d = Diagnostic::general(message)
+            .hint("rename or move one of them (only `robots.txt` in static/ may replace a file samvad makes)");
+        d.file = [&origin, first].into_iter().find(|o| o.file).map(|o| PathBuf::from(&o.name));
+        self.collisions.lock().expect("lock").push(d);
+        false
     }
 
     /// A file written piece by piece, for outputs too large to hold in
@@ -89,14 +169,14 @@ impl Staging {
     }
 
     /// Copies a file into the output.
-    pub fn copy(&self, from: &Path, rel: &str) -> Result<()> {
+    pub fn copy(&self, from: &Path, rel: &str, origin: Origin) -> Result<()> {
         let bytes = std::fs::read(from).map_err(|e| {
             Error::from(
                 Diagnostic::new(from, format!("cannot copy to the output: {e}"))
                     .hint("check that the file is readable"),
             )
         })?;
-        self.put(rel, &bytes)
+        self.put(rel, &bytes, origin)
     }
 
     /// The previous build wrote these bytes here, and the file is still
@@ -107,23 +187,48 @@ impl Staging {
             && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0)
     }
 
-    /// Puts the new output in place of the old.
+    /// Puts the new output in place of the old: every file or none. Fails
+    /// with every collision, writing nothing, should two inputs have made
+    /// the same file.
     pub fn commit(self) -> Result<()> {
-        let current = self.current.into_inner().expect("lock");
-        let manifest = sibling(&self.target, "manifest");
-        match &self.previous {
-            None => swap(&self.dir, &self.target)?,
-            Some(previous) => {
-                move_changed(&self.dir, &self.dir, &self.target)?;
-                remove_stale(previous, &current, &self.target);
-                remove_if_exists(&self.dir)?;
-            }
+        let collisions = std::mem::take(&mut *self.collisions.lock().expect("lock"));
+        if !collisions.is_empty() {
+            return Err(Error::Content(collisions));
         }
-        write_manifest(&manifest, &current)
+        let current = std::mem::take(&mut *self.current.lock().expect("lock"));
+        match &self.previous {
+            None => commit::swap(&self.dir, &self.target, &sibling(&self.target, "old"))?,
+            Some(previous) => self.update_in_place(previous, &current)?,
+        }
+        write_manifest(&sibling(&self.target, "manifest"), &current)
+    }
+
+    /// Moves every staged file into place and removes stale ones, undoing
+    /// all of it should one step fail.
+    fn update_in_place(&self, previous: &HashMap<String, Entry>, current: &HashMap<String, Entry>) -> Result<()> {
+        let mut journal = commit::Journal::new(&self.target, sibling(&self.target, "backup"))?;
+        let mut staged = std::mem::take(&mut *self.staged.lock().expect("lock"));
+        staged.sort_unstable();
+        let mut stale: Vec<&String> = previous.keys().filter(|k| !current.contains_key(*k)).collect();
+        stale.sort();
+        let moved = staged.iter().try_for_each(|rel| journal.place(&self.dir.join(rel), rel));
+        match moved.and_then(|()| stale.iter().try_for_each(|rel| journal.remove(rel))) {
+            Ok(()) => {
+                journal.finish();
+                Ok(())
+            }
+            Err(e) => Err(journal.roll_back(e)),
+        }
     }
 
     /// Throws the staging folder away after a failed build.
-    pub fn abandon(self) {
+    pub fn abandon(self) {}
+}
+
+impl Drop for Staging {
+    /// The staging folder goes on every path out: a committed build has
+    /// moved it away or emptied it, a failed one leaves nothing behind.
+    fn drop(&mut self) {
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }
@@ -154,6 +259,8 @@ impl Streamed<'_> {
         if self.staging.unchanged(&self.rel, entry) {
             // Committing moves staged files into place; this one need not move.
             std::fs::remove_file(&self.path).map_err(|e| Error::io(format!("removing {}", self.path.display()), e))?;
+        } else {
+            self.staging.staged.lock().expect("lock").push(self.rel);
         }
         Ok(())
     }
@@ -169,57 +276,6 @@ fn sibling(target: &Path, what: &str) -> PathBuf {
 /// nothing, and a streamed file must hash the same as one put whole.
 fn hash(bytes: &[u8]) -> u64 {
     xxhash_rust::xxh3::xxh3_64(bytes)
-}
-
-/// Replaces `target` by `dir` with two renames.
-fn swap(dir: &Path, target: &Path) -> Result<()> {
-    let old = sibling(target, "old");
-    remove_if_exists(&old)?;
-    if target.exists() {
-        std::fs::rename(target, &old).map_err(|e| Error::io(format!("moving {} aside", target.display()), e))?;
-    }
-    std::fs::rename(dir, target)
-        .map_err(|e| Error::io(format!("moving the new output into {}", target.display()), e))?;
-    remove_if_exists(&old)
-}
-
-/// Renames every staged file into the same place under `target`.
-fn move_changed(root: &Path, dir: &Path, target: &Path) -> Result<()> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(format!("reading {}", dir.display()), e))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let rel = path.strip_prefix(root).expect("inside staging");
-        let to = target.join(rel);
-        if path.is_dir() {
-            if to.is_file() {
-                let _ = std::fs::remove_file(&to);
-            }
-            std::fs::create_dir_all(&to).map_err(|e| Error::io(format!("creating {}", to.display()), e))?;
-            move_changed(root, &path, target)?;
-        } else {
-            if to.is_dir() {
-                let _ = std::fs::remove_dir_all(&to);
-            }
-            std::fs::rename(&path, &to).map_err(|e| Error::io(format!("writing {}", to.display()), e))?;
-        }
-    }
-    Ok(())
-}
-
-/// Removes files the previous build wrote and this one did not, and the
-/// folders that leaves empty.
-fn remove_stale(previous: &HashMap<String, Entry>, current: &HashMap<String, Entry>, target: &Path) {
-    for rel in previous.keys().filter(|k| !current.contains_key(*k)) {
-        let path = target.join(rel);
-        let _ = std::fs::remove_file(&path);
-        let mut dir = path.parent();
-        while let Some(d) = dir.filter(|d| *d != target) {
-            if std::fs::remove_dir(d).is_err() {
-                break;
-            }
-            dir = d.parent();
-        }
-    }
 }
 
 fn read_manifest(path: &Path) -> Option<HashMap<String, Entry>> {
@@ -250,54 +306,12 @@ fn remove_if_exists(dir: &Path) -> Result<()> {
     }
 }
 
-/// Refuses output folders whose replacement would destroy sources: the site
-/// root, `content/`, or any folder that contains the site.
-pub fn check_output(root: &Path, output: &Path) -> Result<()> {
-    let root = absolute(root);
-    let output = absolute(output);
-    let protected =
-        [root.clone(), root.join("content"), root.join("templates"), root.join("static"), root.join("themes")];
-    if protected[1..].iter().any(|p| output.starts_with(p)) || output == root || root.starts_with(&output) {
-        return Err(Diagnostic::general(format!(
-            "refusing to use {} as the output folder: building would replace your sources",
-            output.display()
-        ))
-        .hint("pick a folder of its own, such as `public`")
-        .into());
-    }
-    Ok(())
-}
-
-/// An absolute, lexically normalised path (it may not exist yet).
-pub fn absolute(path: &Path) -> PathBuf {
-    let joined =
-        if path.is_absolute() { path.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(path) };
-    let joined = joined.canonicalize().unwrap_or(joined);
-    let mut out = PathBuf::new();
-    for c in joined.components() {
-        match c {
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            std::path::Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn refuses_to_overwrite_sources() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        assert!(check_output(root, root).is_err());
-        assert!(check_output(root, &root.join("content")).is_err());
-        assert!(check_output(root, root.parent().unwrap()).is_err());
-        assert!(check_output(root, &root.join("public")).is_ok());
+    fn made() -> Origin {
+        Origin::samvad("a test")
     }
 
     #[test]
@@ -305,15 +319,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("public");
         let s = Staging::new(&target).unwrap();
-        s.put("a/index.html", b"same").unwrap();
-        s.put("b/index.html", b"old").unwrap();
-        s.put("gone/index.html", b"bye").unwrap();
+        s.put("a/index.html", b"same", made()).unwrap();
+        s.put("b/index.html", b"old", made()).unwrap();
+        s.put("gone/index.html", b"bye", made()).unwrap();
         s.commit().unwrap();
         let inode = |rel: &str| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(target.join(rel)).unwrap());
         let before = inode("a/index.html");
         let s = Staging::new(&target).unwrap();
-        s.put("a/index.html", b"same").unwrap();
-        s.put("b/index.html", b"new").unwrap();
+        s.put("a/index.html", b"same", made()).unwrap();
+        s.put("b/index.html", b"new", made()).unwrap();
         s.commit().unwrap();
         assert_eq!(inode("a/index.html"), before, "unchanged file not rewritten");
         assert_eq!(std::fs::read(target.join("b/index.html")).unwrap(), b"new");
@@ -350,13 +364,50 @@ mod tests {
         std::fs::create_dir_all(&target).unwrap();
         std::fs::write(target.join("old.html"), "old").unwrap();
         let s = Staging::new(&target).unwrap();
-        s.put("a/index.html", b"new").unwrap();
+        s.put("a/index.html", b"new", made()).unwrap();
         s.abandon();
         assert!(target.join("old.html").exists());
         let s = Staging::new(&target).unwrap();
-        s.put("a/index.html", b"new").unwrap();
+        s.put("a/index.html", b"new", made()).unwrap();
         s.commit().unwrap();
         assert!(!target.join("old.html").exists());
         assert_eq!(std::fs::read_to_string(target.join("a/index.html")).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_step_failing_mid_commit_leaves_the_output_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("atom.xml", b"old feed", made()).unwrap();
+        s.put("posts/a/index.html", b"old page", made()).unwrap();
+        s.commit().unwrap();
+        let s = Staging::new(&target).unwrap();
+        s.put("atom.xml", b"new feed", made()).unwrap();
+        s.put("posts/a/index.html", b"new page", made()).unwrap();
+        // The page's staged copy vanishes before it can be moved, after the
+        // feed (sorted first) has been moved into place.
+        std::fs::remove_file(s.dir.join("posts/a/index.html")).unwrap();
+        let staging_dir = s.dir.clone();
+        assert!(s.commit().is_err());
+        assert_eq!(std::fs::read(target.join("atom.xml")).unwrap(), b"old feed");
+        assert_eq!(std::fs::read(target.join("posts/a/index.html")).unwrap(), b"old page");
+        assert!(!staging_dir.exists(), "staging folder cleaned up");
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "only the output and its manifest: {leftovers:?}");
+    }
+
+    #[test]
+    fn two_inputs_making_one_file_fail_the_commit_naming_both() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("public");
+        let s = Staging::new(&target).unwrap();
+        s.put("posts/a/index.html", b"page", Origin::file("content/posts/a.md")).unwrap();
+        s.put("posts/a/index.html", b"static", Origin::file("static/posts/a/index.html")).unwrap();
+        let err = s.commit().unwrap_err();
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.file.as_deref(), Some(Path::new("static/posts/a/index.html")));
+        assert!(d.message.contains("content/posts/a.md") && d.message.contains("posts/a/index.html"), "{d}");
+        assert!(!target.exists(), "nothing written");
     }
 }
