@@ -64,8 +64,8 @@ pub struct Report {
     pub scheduled: usize,
     /// Wall time.
     pub elapsed: Duration,
-    /// Non-fatal notes.
-    pub warnings: Vec<String>,
+    /// Things the writer should know that did not stop the build.
+    pub warnings: Vec<Diagnostic>,
     /// Static files that replace a file samvad would make (`robots.txt`).
     pub replaced: Vec<String>,
 }
@@ -132,7 +132,7 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
 struct Plan {
     drafts: usize,
     scheduled: usize,
-    warnings: Vec<String>,
+    warnings: Vec<Diagnostic>,
 }
 
 /// Builds the site. On any error the previous output is left untouched.
@@ -186,7 +186,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         drafts: plan.drafts,
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
-        warnings: plan.warnings.into_iter().chain(strings.warnings).collect(),
+        warnings: plan.warnings.into_iter().chain(strings.warnings).map(|w| w.relative_to(&opts.root)).collect(),
         replaced: replaced_files(&opts.root, &theme_dir),
     };
     drop_aside(site);
@@ -294,7 +294,8 @@ fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
         .collect();
     let site = Site::assemble(config, pages, loaded.files);
     let bodies = site.posts.iter().map(|p| sources.remove(&p.source).expect("every post has its source")).collect();
-    let plan_summary = Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings: plan.warnings };
+    let warnings = loaded.warnings.into_iter().chain(plan.warnings).collect();
+    let plan_summary = Plan { drafts: plan.drafts, scheduled: plan.scheduled, warnings };
     Ok(Outline { site, bodies, links: plan.links, plan: plan_summary, errors })
 }
 

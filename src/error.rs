@@ -9,9 +9,22 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// Whether a diagnostic stops the build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The build fails.
+    #[default]
+    Error,
+    /// The build goes on; the writer is told.
+    Warning,
+}
+
 /// A located, actionable message about the user's input.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
     /// The file at fault, relative to the site root where possible.
     pub file: Option<PathBuf>,
     /// 1-based line, when known.
@@ -27,12 +40,26 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic about `file` with no position yet.
     pub fn new(file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
-        Diagnostic { file: Some(file.into()), line: None, column: None, message: message.into(), hint: None }
+        let severity = Severity::Error;
+        Diagnostic { severity, file: Some(file.into()), line: None, column: None, message: message.into(), hint: None }
     }
 
     /// A diagnostic that is not about one file (a bad flag, say).
     pub fn general(message: impl Into<String>) -> Self {
-        Diagnostic { file: None, line: None, column: None, message: message.into(), hint: None }
+        Diagnostic {
+            severity: Severity::Error,
+            file: None,
+            line: None,
+            column: None,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Makes this a warning: reported, but the build goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
     }
 
     /// Sets the 1-based line.
@@ -78,7 +105,11 @@ impl fmt::Display for Diagnostic {
             }
             write!(f, ": ")?;
         }
-        write!(f, "error: {}", self.message)?;
+        let label = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{label}: {}", self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 pub struct Strings {
     by_lang: BTreeMap<String, serde_json::Value>,
     /// Keys a language lacked, as warnings.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<crate::error::Diagnostic>,
 }
 
 impl Strings {
@@ -40,16 +40,23 @@ impl Strings {
         if !diags.is_empty() {
             return Err(Error::Content(diags));
         }
-        Ok(Self::complete(raw))
+        Ok(Self::complete(raw, dir))
     }
 
-    fn complete(raw: BTreeMap<String, toml::Table>) -> Strings {
+    fn complete(raw: BTreeMap<String, toml::Table>, dir: &Path) -> Strings {
         let en = raw.get("en").cloned().unwrap_or_default();
         let mut strings = Strings::default();
         for (lang, table) in &raw {
             let mut merged = en.clone();
             for key in en.keys().filter(|k| !table.contains_key(*k)) {
-                strings.warnings.push(format!("i18n/{lang}.toml has no `{key}`; using the English text"));
+                strings.warnings.push(
+                    crate::error::Diagnostic::new(
+                        dir.join(format!("{lang}.toml")),
+                        format!("no `{key}`; using the English text"),
+                    )
+                    .warning()
+                    .hint(format!("add {key} = \"…\" in the {lang} translation")),
+                );
             }
             merged.extend(table.clone());
             strings.by_lang.insert(lang.clone(), serde_json::to_value(merged).unwrap_or_default());
@@ -128,7 +135,7 @@ mod tests {
     fn missing_key_falls_back_to_english_and_warns() {
         let en: toml::Table = toml::from_str("a = \"A\"\nb = \"B\"").unwrap();
         let hi: toml::Table = toml::from_str("a = \"अ\"").unwrap();
-        let s = Strings::complete(BTreeMap::from([("en".into(), en), ("hi".into(), hi)]));
+        let s = Strings::complete(BTreeMap::from([("en".into(), en), ("hi".into(), hi)]), Path::new("i18n"));
         assert_eq!(s.for_lang("hi")["a"], "अ");
         assert_eq!(s.for_lang("hi")["b"], "B");
         assert_eq!(s.warnings.len(), 1);

@@ -58,7 +58,7 @@ pub struct Plan {
     /// Future posts left out.
     pub scheduled: usize,
     /// Things worth telling the writer that do not stop the build.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// Plans what loaded, leaving files that failed to load out of the plan
@@ -230,7 +230,11 @@ fn dir_for(source: &Source, slug: &str) -> String {
 
 /// The slug: from `slug`, else the file name, else the title, else a
 /// fallback with a warning. Never empty, never able to escape the output.
-fn slug_for(source: &Source, config: &Config, warnings: &mut Vec<String>) -> std::result::Result<String, Diagnostic> {
+fn slug_for(
+    source: &Source,
+    config: &Config,
+    warnings: &mut Vec<Diagnostic>,
+) -> std::result::Result<String, Diagnostic> {
     if let Some(raw) = &source.front.slug {
         let raw = raw.trim();
         if !slug::is_safe(raw)
@@ -251,21 +255,23 @@ fn slug_for(source: &Source, config: &Config, warnings: &mut Vec<String>) -> std
         return Ok(s);
     }
     let fallback = format!("page-{:08x}", fnv(source.rel.as_bytes()));
-    warnings.push(format!(
-        "content/{}: no letters left for a slug; using `{fallback}` (set `slug` in the front matter)",
-        source.rel
-    ));
+    warnings.push(
+        Diagnostic::new(&source.path, format!("no letters left for a slug; using `{fallback}`"))
+            .at_line(1)
+            .warning()
+            .hint("set `slug` in the front matter"),
+    );
     Ok(fallback)
 }
 
-/// The file name without `.md`, or the bundle's folder name.
+/// The file name without its Markdown ending, or the bundle's folder name.
 fn file_stem(source: &Source) -> &str {
     let name = if source.is_bundle() {
         source.dir().rsplit('/').next().unwrap_or("")
     } else {
         source.rel.rsplit('/').next().unwrap_or("")
     };
-    name.strip_suffix(".md").unwrap_or(name)
+    crate::load::markdown_stem(name).unwrap_or(name)
 }
 
 /// A stable hash, so the fallback slug is the same on every build.

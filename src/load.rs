@@ -59,9 +59,9 @@ impl Source {
         self.rel.rsplit_once('/').map_or("", |(d, _)| d)
     }
 
-    /// Is this `posts/<name>/index.md`?
+    /// Is this `posts/<name>/index.md` (or `index.markdown`, …)?
     pub fn is_bundle(&self) -> bool {
-        self.rel.ends_with("/index.md")
+        self.rel.rsplit_once('/').is_some_and(|(_, name)| markdown_stem(name) == Some("index"))
     }
 }
 
@@ -77,6 +77,8 @@ pub struct Loaded {
     pub errors: Vec<Diagnostic>,
     /// Markdown files that failed to load (content-relative).
     pub broken: Vec<String>,
+    /// What the writer should know about files that did load.
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Loaded {
@@ -102,12 +104,12 @@ pub fn load_reusing(
     cached: &(dyn Fn(&str) -> Option<Source> + Sync),
 ) -> Result<Loaded> {
     let (markdown, others, walk_errors) = walk(content);
-    let results: Vec<std::result::Result<Source, Vec<Diagnostic>>> = markdown
+    let results: Vec<Read> = markdown
         .par_iter()
         .map(|rel| match cached(rel) {
             Some(mut s) => {
                 s.assets.clear();
-                Ok(s)
+                Ok((s, None))
             }
             None => read_source(content, rel, tz),
         })
@@ -115,7 +117,10 @@ pub fn load_reusing(
     let mut loaded = Loaded { errors: walk_errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
     for (r, rel) in results.into_iter().zip(&markdown) {
         match r {
-            Ok(s) => loaded.sources.push(s),
+            Ok((s, warning)) => {
+                loaded.sources.push(s);
+                loaded.warnings.extend(warning);
+            }
             Err(d) => {
                 loaded.errors.extend(d);
                 loaded.broken.push(rel.clone());
@@ -164,13 +169,23 @@ fn walk(content: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
         }
         let rel =
             entry.path().strip_prefix(content).expect("walk stays inside content").to_string_lossy().replace('\\', "/");
-        if rel.ends_with(".md") {
+        if markdown_stem(&rel).is_some() {
             markdown.push(rel);
         } else {
             others.push(rel);
         }
     }
     (markdown, others, errors)
+}
+
+/// File endings read as Markdown: `.md`, Jekyll's default `.markdown`, and
+/// its shorter kin `.mdown` and `.mkd`.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkd"];
+
+/// `name` without its Markdown ending, if it has one (`a.markdown` → `a`).
+pub fn markdown_stem(name: &str) -> Option<&str> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    MARKDOWN_EXTENSIONS.contains(&ext).then_some(stem)
 }
 
 /// Editor droppings and hidden files are never content.
@@ -185,17 +200,20 @@ pub fn is_ignored(name: &str) -> bool {
 }
 
 fn classify(rel: &str) -> Kind {
-    match rel {
-        "_index.md" => Kind::Home,
-        "services.md" => Kind::Services,
-        r if r.starts_with("posts/") => Kind::Post,
+    match markdown_stem(rel) {
+        Some("_index") => Kind::Home,
+        Some("services") => Kind::Services,
+        _ if rel.starts_with("posts/") => Kind::Post,
         _ => Kind::Page,
     }
 }
 
-fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> std::result::Result<Source, Vec<Diagnostic>> {
+/// A source and what the writer should know about it, or why it failed.
+type Read = std::result::Result<(Source, Option<Diagnostic>), Vec<Diagnostic>>;
+
+fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
     let path = content.join(rel);
-    let text = read_text(&path).map_err(|d| vec![d])?;
+    let (text, warning) = without_controls(read_text(&path).map_err(|d| vec![d])?, &path);
     let kind = classify(rel);
     let split = frontmatter::split(&text, &path).map_err(|d| vec![d])?;
     let map = frontmatter::parse_value(&split, &path).map_err(|d| vec![d])?;
@@ -206,7 +224,22 @@ fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> std::resul
             .hint("add date = 2026-11-25 (or an RFC 3339 time) to the front matter")]);
     }
     let (body_start, body_line, front) = (text.len() - split.body.len(), split.body_line, Box::new(front));
-    Ok(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() })
+    Ok((Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() }, warning))
+}
+
+/// The text without the control characters HTML forbids (a NUL or an
+/// escape sequence pasted from a terminal), which no reader could see, and
+/// a warning pointing at the first one.
+fn without_controls(text: String, path: &Path) -> (String, Option<Diagnostic>) {
+    let Some((kept, first, dropped)) = crate::text::drop_forbidden_controls(&text) else { return (text, None) };
+    let (line, col) = crate::error::line_col(&text, first);
+    let code = text[first..].chars().next().map_or(0, |c| c as u32);
+    let what = if dropped == 1 { "a control character".to_string() } else { format!("{dropped} control characters") };
+    let warning = Diagnostic::new(path, format!("removed {what} that HTML does not allow (the first is U+{code:04X})"))
+        .at(line, col)
+        .warning()
+        .hint("delete it in your editor; it often comes from text pasted from a terminal or a word processor");
+    (kept, Some(warning))
 }
 
 /// Reads a file as UTF-8, pointing at the first bad byte otherwise.
@@ -243,6 +276,11 @@ mod tests {
         assert_eq!(classify("about.md"), Kind::Page);
         assert_eq!(classify("services.md"), Kind::Services);
         assert_eq!(classify("_index.md"), Kind::Home);
+        assert_eq!(classify("posts/2019-05-06-a.markdown"), Kind::Post);
+        assert_eq!(classify("services.mdown"), Kind::Services);
+        assert_eq!(markdown_stem("a.mkd"), Some("a"));
+        assert_eq!(markdown_stem("a.mdx"), None);
+        assert_eq!(markdown_stem("notes.txt"), None);
     }
 
     #[test]

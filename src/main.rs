@@ -201,7 +201,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             keep_freed_memory();
             let report = samvad::build(&opts)?;
             for w in &report.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{w}");
             }
             println!("{report}");
             Ok(())

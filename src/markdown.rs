@@ -288,7 +288,8 @@ fn internal_target(dest: &str, dir: &str) -> Option<(String, String)> {
         Some(i) => (&dest[..i], &dest[i..]),
         None => (dest, ""),
     };
-    if !path.ends_with(".md") || path.contains("://") || path.starts_with("mailto:") {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if crate::load::markdown_stem(name).is_none() || path.contains("://") || path.starts_with("mailto:") {
         return None;
     }
     let path = percent_encoding::percent_decode_str(path).decode_utf8_lossy().to_string();
@@ -389,5 +390,9 @@ mod tests {
     fn normalize_handles_parents() {
         assert_eq!(internal_target("../about.md", "posts").unwrap().0, "about.md");
         assert_eq!(internal_target("https://a.md", "posts"), None);
+        assert_eq!(
+            internal_target("../2019-05-06-old.markdown#x", "posts/a").unwrap().0,
+            "posts/2019-05-06-old.markdown"
+        );
     }
 }

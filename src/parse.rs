@@ -133,6 +133,9 @@ pub fn body(
     let links = LinkContext { file: &source.path, dir: source.dir(), links, body_line: source.body_line };
     let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
     let (summary, has_more) = summary(more, page.description.as_deref(), first_paragraph);
+    // Lists, term pages and feeds show the summary away from its page, where
+    // a relative `pic.png` would point at the wrong folder.
+    let summary = crate::absolute::absolutize(&summary, &page.permalink);
     page.content = html;
     page.summary_text = text::strip_tags(&summary);
     page.summary = summary;

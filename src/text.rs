@@ -53,7 +53,25 @@ pub fn truncate_words(text: &str, max: usize) -> String {
     format!("{cut}…")
 }
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Is `c` a control character that HTML text may not hold (the HTML
+/// standard allows only the ASCII white space among controls; form feed,
+/// which XML forbids, goes too)? Tab, line feed and carriage return stay.
+pub fn is_forbidden_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// `text` without its forbidden control characters, and the byte offset,
+/// in `text`, of the first one dropped. None when there is none, the usual
+/// case, found without copying.
+pub fn drop_forbidden_controls(text: &str) -> Option<(String, usize, usize)> {
+    let first = text.find(is_forbidden_control)?;
+    let kept: String = text.chars().filter(|c| !is_forbidden_control(*c)).collect();
+    let dropped = text.chars().filter(|c| is_forbidden_control(*c)).count();
+    Some((kept, first, dropped))
+}
+
+/// Escapes text for HTML element content and quoted attribute values,
+/// dropping the control characters HTML forbids.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     push_escaped_html(&mut out, s);
@@ -78,18 +96,27 @@ pub fn write_escaped_html(s: &str, out: &mut dyn std::io::Write) -> std::io::Res
 /// character, and runs between them go out whole.
 fn escaped_html_pieces<E>(s: &str, mut emit: impl FnMut(&str) -> Result<(), E>) -> Result<(), E> {
     let bytes = s.as_bytes();
-    let mut done = 0;
-    let special = |b| (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'');
-    while let Some(i) = find_byte(bytes, done, special) {
+    let (mut done, mut from) = (0, 0);
+    // C1 controls (U+0080 to U+009F) are C2 80 to C2 9F in UTF-8.
+    let special = |b| {
+        (b == b'&') | (b == b'<') | (b == b'>') | (b == b'"') | (b == b'\'') | (b < 0x20) | (b == 0x7f) | (b == 0xc2)
+    };
+    while let Some(i) = find_byte(bytes, from, special) {
+        from = i + 1;
+        let (escaped, len) = match bytes[i] {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\'' => ("&#39;", 1),
+            b'\t' | b'\n' | b'\r' => continue,
+            0xc2 if !(0x80..=0x9f).contains(&bytes[i + 1]) => continue,
+            0xc2 => ("", 2),
+            _ => ("", 1),
+        };
         emit(&s[done..i])?;
-        emit(match bytes[i] {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            _ => "&#39;",
-        })?;
-        done = i + 1;
+        emit(escaped)?;
+        (done, from) = (i + len, i + len);
     }
     emit(&s[done..])
 }
@@ -145,15 +172,17 @@ pub fn json_for_script(json: &str) -> String {
 pub fn strip_tags(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     // One pass: text between tags is copied with its entities decoded and
-    // white space folded; a tag counts as a space. Runs of other characters
-    // are copied whole, so a long summary costs a scan, not a push per
-    // character.
+    // white space folded; a block tag counts as a space, an inline one
+    // (`code`, `a`, `em`, …) as nothing, so "`x`, y" stays "x, y" as a
+    // browser shows it. Runs of other characters are copied whole, so a
+    // long summary costs a scan, not a push per character.
     let (bytes, mut at, mut space) = (html.as_bytes(), 0, false);
     while at < html.len() {
         let (piece, len) = match bytes[at] {
             b'<' => {
-                at = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
-                space = true;
+                let end = html[at..].find('>').map_or(html.len(), |i| at + i + 1);
+                space |= !is_inline_tag(&html[at..end]);
+                at = end;
                 continue;
             }
             b'&' => {
@@ -179,6 +208,21 @@ pub fn strip_tags(html: &str) -> String {
         at += len;
     }
     out
+}
+
+/// Phrasing elements, which a browser runs into the text around them.
+const INLINE_TAGS: [&str; 21] = [
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "i", "ins", "kbd", "mark", "q", "s", "samp",
+    "small", "span", "strong", "sub",
+];
+
+/// Is `tag` (`<code>`, `</a>`, `<sup class="x">`) an inline element's?
+fn is_inline_tag(tag: &str) -> bool {
+    let name = tag.strip_prefix('<').unwrap_or(tag);
+    let name = name.strip_prefix('/').unwrap_or(name);
+    let end = name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len());
+    let name = &name[..end];
+    INLINE_TAGS.iter().chain(&["sup", "time", "u", "var", "wbr"]).any(|t| t.eq_ignore_ascii_case(name))
 }
 
 /// Length in bytes of the run at the start of `s` with no tag, entity or
@@ -231,16 +275,20 @@ mod tests {
     /// then white space folded, each over the whole text.
     fn strip_tags_reference(html: &str) -> String {
         let mut out = String::new();
-        let mut in_tag = false;
+        let mut tag: Option<String> = None;
         for c in html.chars() {
-            match c {
-                '<' => in_tag = true,
-                '>' if in_tag => {
-                    in_tag = false;
-                    out.push(' ');
+            match (c, tag.as_mut()) {
+                ('<', None) => tag = Some(String::new()),
+                ('>', Some(t)) => {
+                    let name: String =
+                        t.strip_prefix('/').unwrap_or(t).chars().take_while(char::is_ascii_alphanumeric).collect();
+                    if !["b", "code", "a", "em"].contains(&name.as_str()) {
+                        out.push(' ');
+                    }
+                    tag = None;
                 }
-                c if !in_tag => out.push(c),
-                _ => {}
+                (c, Some(t)) => t.push(c),
+                (c, None) => out.push(c),
             }
         }
         let decoded = out
@@ -271,7 +319,7 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn one_pass_strip_tags_matches_the_reference(html in "(<p>|</p>|<b a=\"x\">|&amp;|&lt;|&gt;|&quot;|&#39;|&l|&|<|>| |\n|\t|\u{b}|\u{a0}|\u{3000}|a|समय|é)*") {
+        fn one_pass_strip_tags_matches_the_reference(html in "(<p>|</p>|<b a=\"x\">|</b>|<code>|</code>|<a href=\"y\">|</a>|<em>|<br>|<li>|&amp;|&lt;|&gt;|&quot;|&#39;|&l|&|<|>| |\n|\t|\u{b}|\u{a0}|\u{3000}|a|समय|é)*") {
             proptest::prop_assert_eq!(strip_tags(&html), strip_tags_reference(&html));
         }
 
@@ -302,6 +350,34 @@ mod tests {
     }
 
     #[test]
+    fn escaping_drops_the_controls_html_forbids_and_keeps_white_space_and_latin_1() {
+        let all: String = (0u32..0x180).filter_map(char::from_u32).collect();
+        let escaped = escape_html(&all);
+        for c in all.chars() {
+            let kept = escaped.contains(c) || "&<>\"'".contains(c);
+            assert_eq!(kept, !is_forbidden_control(c), "U+{:04X}", c as u32);
+        }
+        assert_eq!(escape_html("a\u{0}b\u{7}c\u{1b}[31m\u{b}\u{c}\u{85}d © ₹\t\n"), "abc[31md © ₹\t\n");
+        assert_eq!(drop_forbidden_controls("ok"), None);
+        assert_eq!(drop_forbidden_controls("a\u{7}b\u{0}"), Some(("ab".to_string(), 1, 2)));
+    }
+
+    #[test]
+    fn inline_code_and_links_leave_no_space_before_punctuation() {
+        let cases = [
+            ("<p>function <code>resize_image</code>, which</p>", "function resize_image, which"),
+            ("<p>See the <a href=\"x\">docs</a>, please.</p>", "See the docs, please."),
+            ("<p><em>समय</em>। <strong>पैसा</strong>?</p>", "समय। पैसा?"),
+            ("<li>one</li><li>two</li>", "one two"),
+            ("a<br>b<BR/>c", "a b c"),
+            ("x<sup>2</sup>", "x2"),
+        ];
+        for (html, want) in cases {
+            assert_eq!(strip_tags(html), want, "{html}");
+        }
+    }
+
+    #[test]
     fn json_in_script_cannot_close_the_element() {
         let raw = "</script><b>& समय\u{2028}line\u{2029}end … — ‘’";
         let s = json_for_script(&serde_json::json!({ "t": raw }).to_string());
@@ -318,7 +394,7 @@ mod tests {
         );
         assert_eq!(escape_html("plain हिंदी"), "plain हिंदी");
         assert_eq!(escape_html(""), "");
-        for c in (0u8..128).map(char::from).filter(|c| !"&<>\"'".contains(*c)) {
+        for c in (0u8..128).map(char::from).filter(|c| !"&<>\"'".contains(*c) && !is_forbidden_control(*c)) {
             assert_eq!(escape_html(&format!("a{c}b")), format!("a{c}b"));
         }
     }

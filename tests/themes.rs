@@ -93,7 +93,7 @@ fn the_example_site_builds_with_the_landing_theme_services_first() {
         ..samvad::BuildOptions::default()
     };
     let report = samvad::build(&opts).unwrap_or_else(|e| panic!("{e}"));
-    assert!(report.warnings.iter().all(|w| !w.contains("i18n")), "{:?}", report.warnings);
+    assert!(report.warnings.iter().all(|w| !w.to_string().contains("i18n")), "{:?}", report.warnings);
     let home = scraper::Html::parse_document(&std::fs::read_to_string(out.path().join("public/index.html")).unwrap());
     let packages = select(&home, "#packages .package");
     assert_eq!(packages.len(), 5, "every package of content/services.md on the home page");
@@ -181,12 +181,13 @@ fn a_missing_hindi_string_falls_back_to_english_with_one_warning() {
     std::fs::write(&hi, without).unwrap();
     site.file("content/posts/a.md", &post_with("क", "2026-11-01", "lang = \"hi\"\n", "पाठ"));
     let report = site.build_ok();
-    let warnings: Vec<_> = report.warnings.iter().filter(|w| w.contains("read_more")).collect();
+    let warnings: Vec<String> =
+        report.warnings.iter().map(ToString::to_string).filter(|w| w.contains("read_more")).collect();
     assert_eq!(warnings.len(), 1, "{:?}", report.warnings);
     assert!(warnings[0].contains("i18n/hi.toml"), "{}", warnings[0]);
     let out = site.cli(&["build"]);
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("warning: i18n/hi.toml has no `read_more`"),
+        String::from_utf8_lossy(&out.stderr).contains("themes/default/i18n/hi.toml: warning: no `read_more`"),
         "{}",
         describe(&out)
     );

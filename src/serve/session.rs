@@ -96,7 +96,7 @@ impl Session {
             self.last_posts = None;
             let theme = self.load_theme().map_err(|e| build::relative(e, &root))?;
             for w in &theme.strings.warnings {
-                eprintln!("warning: {w}");
+                eprintln!("{}", w.clone().relative_to(&root));
             }
             self.theme = Some(theme);
         }
