@@ -241,6 +241,15 @@ fn slug_for(source: &Source, config: &Config, warnings: &mut Vec<String>) -> std
                 .at_line(line)
                 .hint("a slug may not contain `/`, `\\`, spaces or start with `.`; use letters, digits and hyphens"));
         }
+        if raw.len() > slug::MAX_EXPLICIT {
+            let line = crate::config::key_line(&source.text, "slug").unwrap_or(1);
+            return Err(Diagnostic::new(
+                &source.path,
+                format!("slug is {} bytes long; at most {} fit in a file name", raw.len(), slug::MAX_EXPLICIT),
+            )
+            .at_line(line)
+            .hint("shorten the slug to a few words (a Devanagari letter takes 3 bytes), or remove it to get one made from the title"));
+        }
         return Ok(raw.to_string());
     }
     let stem = file_stem(source);

@@ -211,8 +211,10 @@ fn run(cli: Cli) -> Result<(), Error> {
                 NewWhat::Post { title } => {
                     // Date the post in the site's time zone, so an evening post
                     // west of UTC is not "tomorrow" and left out as scheduled.
-                    let tz = samvad::config::Config::load(&root).map(|c| c.tz()).unwrap_or(jiff::tz::TimeZone::UTC);
-                    samvad::scaffold::new_post(&root, &title, Date::now_in(&tz))?
+                    let config = samvad::config::Config::load(&root).ok();
+                    let tz = config.as_ref().map_or(jiff::tz::TimeZone::UTC, |c| c.tz());
+                    let lang = config.as_ref().map_or("en", |c| c.language.as_str());
+                    samvad::scaffold::new_post(&root, &title, Date::now_in(&tz), lang)?
                 }
                 NewWhat::Page { title } => samvad::scaffold::new_page(&root, &title)?,
             };

@@ -72,7 +72,7 @@ pub fn init(dir: &Path, title: &str, today: Date, theme: &str) -> Result<()> {
     if theme == "landing" {
         put(&dir.join("content/services.md"), STARTER_SERVICES)?;
     }
-    new_post(dir, "Hello, world", today).map(|_| ())
+    new_post(dir, "Hello, world", today, "en").map(|_| ())
 }
 
 fn write_tree(tree: &Dir, to: &Path) -> Result<()> {
@@ -96,9 +96,19 @@ fn put(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }
 
+/// The body a new post starts with, in the post's language: where the
+/// summary ends and the rest begins. Languages without one get English.
+fn placeholder(lang: &str) -> &'static str {
+    match lang.split(['-', '_']).next().unwrap_or("") {
+        "hi" => "यहाँ पोस्ट की शुरुआत लिखें। यही हिस्सा होम पेज पर सारांश बनकर दिखेगा।\n\n<!-- more -->\n\nबाक़ी पोस्ट यहाँ लिखें।\n",
+        _ => "Write the opening here. It becomes the summary on the home page.\n\n<!-- more -->\n\nAnd the rest of the post here.\n",
+    }
+}
+
 /// Creates `content/posts/<slug>.md` with front matter and today's date.
-/// A title in Devanagari gets `lang = "hi"`.
-pub fn new_post(root: &Path, title: &str, today: Date) -> Result<PathBuf> {
+/// A title in Devanagari gets `lang = "hi"`; the placeholder body is in
+/// the post's language (`site_lang` unless the title is Devanagari).
+pub fn new_post(root: &Path, title: &str, today: Date, site_lang: &str) -> Result<PathBuf> {
     let slug = slug::slugify(title, SlugStyle::Unicode).unwrap_or_else(|| "new-post".into());
     let path = root.join("content/posts").join(format!("{slug}.md"));
     if path.exists() {
@@ -108,8 +118,9 @@ pub fn new_post(root: &Path, title: &str, today: Date) -> Result<PathBuf> {
     }
     let hindi = title.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
     let lang = if hindi { "lang = \"hi\"\n" } else { "" };
+    let body = placeholder(if hindi { "hi" } else { site_lang });
     let text = format!(
-        "+++\ntitle = {}\ndate = {}\ndescription = \"\"\ntags = []\n{lang}+++\n\nWrite the opening here. It becomes the summary on the home page.\n\n<!-- more -->\n\nAnd the rest of the post here.\n",
+        "+++\ntitle = {}\ndate = {}\ndescription = \"\"\ntags = []\n{lang}+++\n\n{body}",
         toml::Value::String(title.to_string()),
         today.ymd()
     );

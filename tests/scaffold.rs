@@ -1,0 +1,90 @@
+//! `samvad init` and `samvad new` as a new user meets them: a fresh site,
+//! a post with a long Hindi title, and the first build.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{describe, one, samvad, text, CLOCK};
+use scraper::Html;
+
+/// The title of issue 16.19: 104 letters, 268 bytes in UTF-8.
+const LONG_TITLE: &str = "घर बैठे ऑनलाइन चैट सपोर्ट की नौकरी कैसे पाएं: शुरुआती लोगों के लिए पूरी गाइड, ज़रूरी कौशल, वेतन और अनुभव";
+
+/// Runs `samvad ARGS` and asserts it succeeded.
+#[track_caller]
+fn run(args: &[&str], root: &Path) -> std::process::Output {
+    let out = samvad().args(args).arg("--root").arg(root).output().expect("run samvad");
+    assert!(out.status.success(), "samvad {args:?}\n{}", describe(&out));
+    out
+}
+
+/// `samvad init DIR ARGS` in a fresh temporary folder.
+fn init(args: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let holder = tempfile::tempdir().unwrap();
+    let dir = holder.path().join("my-blog");
+    let out = samvad().arg("init").arg(&dir).args(args).output().unwrap();
+    assert!(out.status.success(), "{}", describe(&out));
+    (holder, dir)
+}
+
+/// `samvad build` with the fixed clock and `--future` (init dates its post
+/// with the real date), plus `extra` arguments.
+#[track_caller]
+fn build(dir: &Path, extra: &[&str]) {
+    let mut args = vec!["build", "--future", "--clock", CLOCK];
+    args.extend_from_slice(extra);
+    run(&args, dir);
+}
+
+fn page(path: &Path) -> Html {
+    let html = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    Html::parse_document(&html)
+}
+
+/// The one post file `samvad new post` reported.
+fn created(out: &std::process::Output) -> PathBuf {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    PathBuf::from(stdout.trim().strip_prefix("Created ").expect("says what it created"))
+}
+
+#[test]
+fn a_long_hindi_title_gets_a_file_name_cut_after_a_word() {
+    let (_holder, dir) = init(&[]);
+    let path = created(&run(&["new", "post", LONG_TITLE], &dir));
+    let name = path.file_name().unwrap().to_str().unwrap();
+    let slug = name.strip_suffix(".md").unwrap();
+    assert!(slug.len() <= 120, "{} bytes: {slug}", slug.len());
+    // Whole words of the title, in order, joined by hyphens.
+    let words: Vec<&str> = LONG_TITLE.split([' ', ':', ',']).filter(|w| !w.is_empty()).collect();
+    let kept: Vec<&str> = slug.split('-').collect();
+    assert_eq!(kept, words[..kept.len()], "{slug}");
+    // And the next word would not have fitted.
+    assert!(slug.len() + 1 + words[kept.len()].len() > 120, "{slug}");
+
+    build(&dir, &[]);
+    let post = page(&dir.join("public/posts").join(slug).join("index.html"));
+    assert_eq!(text(one(&post, "h1")), LONG_TITLE);
+}
+
+#[test]
+fn a_hindi_post_starts_with_a_hindi_placeholder() {
+    let (_holder, dir) = init(&[]);
+    let path = created(&run(&["new", "post", "मेरा पहला अनुभव"], &dir));
+    let source = std::fs::read_to_string(&path).unwrap();
+    let body = source.rsplit("+++").next().unwrap();
+    assert!(!body.contains("Write the opening"), "{body}");
+    let latin = body.chars().filter(|c| c.is_ascii_alphabetic()).count();
+    let devanagari = body.chars().filter(|c| ('\u{0900}'..='\u{097F}').contains(c)).count();
+    // Only `<!-- more -->` is in Latin letters.
+    assert_eq!(latin, "more".len(), "{body}");
+    assert!(devanagari > 40, "{body}");
+
+    build(&dir, &[]);
+    let home = page(&dir.join("public/index.html"));
+    let summaries: Vec<String> = home.select(&common::sel(".summary")).map(text).collect();
+    assert!(summaries.iter().any(|s| s.starts_with("यहाँ")), "{summaries:?}");
+
+    let english = created(&run(&["new", "post", "Second thoughts"], &dir));
+    assert!(std::fs::read_to_string(english).unwrap().contains("Write the opening here."));
+}
