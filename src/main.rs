@@ -198,12 +198,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             for w in &report.warnings {
                 eprintln!("warning: {w}");
             }
-            println!("{report}");
+            samvad::stdout::line(report);
             Ok(())
         }
         Command::Init { dir, title, theme } => {
             samvad::scaffold::init(&dir, &title, Date::now(), &theme)?;
-            println!("Created a new site in {}. Next: cd {} && samvad build", dir.display(), dir.display());
+            samvad::stdout::line(format_args!(
+                "Created a new site in {}. Next: cd {} && samvad build",
+                dir.display(),
+                dir.display()
+            ));
             Ok(())
         }
         Command::New { what, root } => {
@@ -218,7 +222,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                 }
                 NewWhat::Page { title } => samvad::scaffold::new_page(&root, &title)?,
             };
-            println!("Created {}", path.display());
+            samvad::stdout::line(format_args!("Created {}", path.display()));
             Ok(())
         }
         Command::Social(args) => social(args),
@@ -270,9 +274,13 @@ fn social(args: SocialArgs) -> Result<(), Error> {
                 fits: bool,
             }
             let count = Count { platform: platform.name(), length, limit, fits };
-            println!("{}", serde_json::to_string(&count).expect("counts serialise"));
+            samvad::stdout::line(serde_json::to_string(&count).expect("counts serialise"));
         } else {
-            println!("{}: {length}/{limit} ({})", platform.name(), if fits { "fits" } else { "too long" });
+            samvad::stdout::line(format_args!(
+                "{}: {length}/{limit} ({})",
+                platform.name(),
+                if fits { "fits" } else { "too long" }
+            ));
         }
         return Ok(());
     }
@@ -296,7 +304,7 @@ fn social(args: SocialArgs) -> Result<(), Error> {
         return Err(samvad::Diagnostic::general(format!("no post `{wanted}`")).hint(hint).into());
     };
     let snippets = samvad::social::generate::for_post(&site.config, post);
-    print!("{}", samvad::social::output::markdown(post, &snippets, only));
+    samvad::stdout::text(&samvad::social::output::markdown(post, &snippets, only));
     Ok(())
 }
 
