@@ -58,7 +58,7 @@ pub fn init(dir: &Path, title: &str, today: Date, theme: &str) -> Result<()> {
     };
     write_tree(tree, &dir.join("themes").join(theme))?;
     let config = format!(
-        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\nauthor = \"\"\ntheme = {theme}\nposts_per_page = 10\n\n# Overrides the theme's defaults in themes/{name}/theme.toml, key by key.\n[extra]\n",
+        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\n# author = \"Your name\"  # for the footer, feeds and search engines; else the title\ntheme = {theme}\nposts_per_page = 10\n\n# Overrides the theme's defaults in themes/{name}/theme.toml, key by key.\n[extra]\n",
         title = toml::Value::String(title.to_string()),
         theme = toml::Value::String(theme.to_string()),
         name = theme,

@@ -88,3 +88,53 @@ fn a_hindi_post_starts_with_a_hindi_placeholder() {
     let english = created(&run(&["new", "post", "Second thoughts"], &dir));
     assert!(std::fs::read_to_string(english).unwrap().contains("Write the opening here."));
 }
+
+/// The JSON-LD of a built page.
+fn json_ld(doc: &Html) -> serde_json::Value {
+    let raw = text(one(doc, "script[type='application/ld+json']"));
+    serde_json::from_str(&raw).unwrap_or_else(|e| panic!("JSON-LD parses: {e}\n{raw}"))
+}
+
+/// Every value under `key` anywhere in `value`.
+fn all_under<'a>(value: &'a serde_json::Value, key: &str, found: &mut Vec<&'a serde_json::Value>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            found.extend(map.get(key));
+            map.values().for_each(|v| all_under(v, key, found));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| all_under(v, key, found)),
+        _ => {}
+    }
+}
+
+#[test]
+fn a_site_without_an_author_has_a_clean_footer_and_json_ld_in_both_themes() {
+    for theme in ["default", "landing"] {
+        let (_holder, dir) = init(&["--theme", theme, "--title", "चैट डायरी"]);
+        let config = std::fs::read_to_string(dir.join("samvad.toml")).unwrap();
+        let config: toml::Table = toml::from_str(&config).unwrap();
+        assert!(!config.contains_key("author"), "{theme}: init sets no author");
+        build(&dir, &[]);
+        for rel in ["index.html", "posts/hello-world/index.html", "about/index.html"] {
+            let doc = page(&dir.join("public").join(rel));
+            let footer = text(one(&doc, "footer .copyright, footer .wrap > p"));
+            let footer = footer.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(footer.starts_with("© चैट डायरी"), "{theme} {rel}: {footer:?}");
+            assert!(!footer.contains("© ·") && !footer.ends_with('·'), "{theme} {rel}: {footer:?}");
+            let ld = json_ld(&doc);
+            let mut authors = Vec::new();
+            all_under(&ld, "author", &mut authors);
+            for author in authors {
+                assert_eq!(author["name"], "चैट डायरी", "{theme} {rel}: {author}");
+                assert_eq!(author["@type"], "Organization", "{theme} {rel}: {author}");
+            }
+            let mut names = Vec::new();
+            all_under(&ld, "name", &mut names);
+            assert!(names.iter().all(|n| n.as_str() != Some("")), "{theme} {rel}: an empty name in {ld}");
+        }
+        let post = json_ld(&page(&dir.join("public/posts/hello-world/index.html")));
+        let mut authors = Vec::new();
+        all_under(&post, "author", &mut authors);
+        assert_eq!(authors.len(), 1, "{theme}: the post names its author");
+    }
+}
