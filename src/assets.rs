@@ -2,44 +2,40 @@
 //! `static/` folders, and non-Markdown files under `content/` (a post
 //! bundle's images go next to its page).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
 use crate::error::Result;
-use crate::load;
 use crate::site::Site;
+use crate::theme::{folder_files, FileSource, ThemeSource};
 use crate::write::Staging;
 
 /// Copies each `(source, output-relative path)` pair, on all cores.
-pub fn copy_files(files: &[(PathBuf, String)], staging: &Staging) -> Result<()> {
-    files.par_iter().try_for_each(|(from, rel)| staging.copy(from, rel))
+pub fn copy_files(files: &[(FileSource, String)], staging: &Staging) -> Result<()> {
+    files.par_iter().try_for_each(|(from, rel)| match from {
+        FileSource::Disk(path) => staging.copy(path, rel),
+        FileSource::Builtin(bytes) => staging.put(rel, bytes),
+    })
 }
 
-/// The theme's static files with the site's laid over them, file by file.
-pub fn merged_static(theme: &Path, site: &Path) -> Vec<(PathBuf, String)> {
+/// The theme's static files with the site's (`site`, its `static/`) laid
+/// over them, file by file.
+pub fn merged_static(theme: &ThemeSource, site: &Path) -> Vec<(FileSource, String)> {
     let site_files = static_files(site);
-    let mut files: Vec<(PathBuf, String)> =
-        static_files(theme).into_iter().filter(|(_, rel)| !site_files.iter().any(|(_, r)| r == rel)).collect();
+    let mut files: Vec<(FileSource, String)> = theme
+        .files("static")
+        .into_iter()
+        .filter(|(rel, _)| !site_files.iter().any(|(_, r)| r == rel))
+        .map(|(rel, source)| (source, rel))
+        .collect();
     files.extend(site_files);
     files
 }
 
-/// Files under a `static/` folder: (source path, output-relative path).
-pub fn static_files(dir: &Path) -> Vec<(PathBuf, String)> {
-    if !dir.is_dir() {
-        return Vec::new();
-    }
-    walkdir::WalkDir::new(dir)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter(|e| e.file_type().is_file() && !load::is_ignored(&e.file_name().to_string_lossy()))
-        .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("inside").to_string_lossy().replace('\\', "/");
-            (e.path().to_path_buf(), rel)
-        })
-        .collect()
+/// Files under a `static/` folder: (source, output-relative path).
+pub fn static_files(dir: &Path) -> Vec<(FileSource, String)> {
+    folder_files(dir).into_iter().map(|(rel, source)| (source, rel)).collect()
 }
 
 /// Copies the site's non-Markdown content files.
@@ -49,15 +45,15 @@ pub fn copy_content_files(site: &Site, content: &Path, staging: &Staging) -> Res
 
 /// Non-markdown content files: bundle assets go next to their page, loose
 /// files keep their path.
-pub fn content_files(site: &Site, content: &Path) -> Vec<(PathBuf, String)> {
+pub fn content_files(site: &Site, content: &Path) -> Vec<(FileSource, String)> {
     let mut out = Vec::new();
     for page in site.posts.iter().chain(&site.pages) {
         let bundle_dir = page.source.rsplit_once('/').map_or("", |(d, _)| d);
         for asset in &page.assets {
             let name = asset.strip_prefix(bundle_dir).unwrap_or(asset).trim_start_matches('/');
-            out.push((content.join(asset), format!("{}{name}", page.dir)));
+            out.push((FileSource::Disk(content.join(asset)), format!("{}{name}", page.dir)));
         }
     }
-    out.extend(site.files.iter().map(|f| (content.join(f), f.clone())));
+    out.extend(site.files.iter().map(|f| (FileSource::Disk(content.join(f)), f.clone())));
     out
 }

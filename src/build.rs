@@ -18,6 +18,7 @@ use crate::load::{Kind, Source};
 use crate::markdown::MarkdownOptions;
 use crate::render::Renderer;
 use crate::site::{Page, Site};
+use crate::theme::ThemeSource;
 use crate::write::Staging;
 use crate::{assets, feeds, highlight, link, load, parse, sitemap, social, templates, write};
 
@@ -136,10 +137,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let config = load_config(opts)?;
     let output = output_dir(opts);
     write::check_output(&opts.root, &output)?;
-    let theme_dir = theme_dir(opts, &config)?;
+    let theme_source =
+        crate::theme::resolve(&opts.root, &config.theme, opts.theme.is_some()).map_err(|e| relative(e, &opts.root))?;
     // Content and templates are both checked before failing, so a writer
     // sees every problem of the run at once.
-    let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"));
+    let templates = templates::load(&theme_source, &opts.root.join("templates"));
     let outline = outline(opts, config).map_err(|e| match &templates {
         Ok(_) => e,
         Err(t) => Error::Content(
@@ -149,7 +151,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let Outline { mut site, bodies, links, plan, mut errors } = outline;
     let theme = templates.and_then(|t| {
         templates::check_pages(&site, &t, &opts.root)?;
-        Ok((t, Strings::load(&theme_dir.join("i18n"))?))
+        Ok((t, Strings::load(&theme_source)?))
     });
     let (templates, strings) = match theme {
         Ok(theme) if errors.is_empty() => theme,
@@ -161,7 +163,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         }
     };
     let staging = Staging::new(&output)?;
-    let theme = Theme { templates: &templates, strings: &strings, dir: &theme_dir };
+    let theme = Theme { templates: &templates, strings: &strings, source: &theme_source };
     let (rendered, social) = match write_site(&mut site, bodies, &links, &theme, &staging, &opts.root, &output) {
         Ok(done) => done,
         Err(e) => {
@@ -196,22 +198,11 @@ fn drop_aside(site: Site) {
     let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(site));
 }
 
-/// The theme's folder, which must exist.
-fn theme_dir(opts: &BuildOptions, config: &Config) -> Result<PathBuf> {
-    let dir = opts.root.join("themes").join(&config.theme);
-    if dir.is_dir() {
-        return Ok(dir);
-    }
-    Err(Diagnostic::new(opts.root.join("samvad.toml"), format!("theme `{}` not found in themes/", config.theme))
-        .hint("set theme = \"default\" or copy a theme into themes/")
-        .into())
-}
-
 /// What pages are rendered with.
 struct Theme<'a> {
     templates: &'a templates::Templates,
     strings: &'a Strings,
-    dir: &'a Path,
+    source: &'a ThemeSource,
 }
 
 /// Parses and renders the posts, then renders and copies everything else,
@@ -260,13 +251,8 @@ struct Outline {
 
 fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     let filter = opts.filter();
-    let theme_dir = opts.root.join("themes").join(&config.theme);
-    let content = opts.root.join("content");
-    let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
-    let assets = link::AssetRoots {
-        content: content.clone(),
-        statics: vec![opts.root.join("static"), theme_dir.join("static")],
-    };
+    let assets = link::AssetRoots::of_site(&opts.root, ThemeSource::find(&opts.root, &config.theme));
+    let mut loaded = load::load(&assets.content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
     let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
     let prepared = parse::prepare_all(plan.placed, &config, filter.now.instant);
     let mut errors = std::mem::take(&mut loaded.errors);
@@ -374,7 +360,7 @@ fn write_all(site: &Site, theme: &Theme, staging: &Staging, root: &Path) -> Resu
     }
     staging.put("sitemap.xml", sitemap::sitemap(&renderer.sitemap_entries()).as_bytes())?;
     staging.put("robots.txt", sitemap::robots(site).as_bytes())?;
-    assets::copy_files(&assets::merged_static(&theme.dir.join("static"), &root.join("static")), staging)?;
+    assets::copy_files(&assets::merged_static(theme.source, &root.join("static")), staging)?;
     assets::copy_content_files(site, &root.join("content"), staging)?;
     staging.put("highlight.css", highlight::stylesheet().as_bytes())?;
     Ok(rendered)

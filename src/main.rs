@@ -66,6 +66,24 @@ enum Command {
     Social(SocialArgs),
     /// Build, serve on 127.0.0.1 and rebuild on every edit, with live reload.
     Serve(ServeArgs),
+    /// Work with themes.
+    Theme {
+        #[command(subcommand)]
+        what: ThemeWhat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ThemeWhat {
+    /// Copy a built-in theme into themes/NAME/, where it replaces the
+    /// built-in one for this site, to change it as a whole.
+    Copy {
+        /// The built-in theme: `default` or `landing`.
+        name: String,
+        /// Site root (the folder with samvad.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -88,7 +106,8 @@ struct ServeArgs {
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Use another theme from themes/.
+    /// Use another theme: a built-in one (`default`, `landing`) or a folder
+    /// in themes/.
     #[arg(long)]
     theme: Option<String>,
 }
@@ -163,7 +182,8 @@ struct BuildArgs {
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Use another theme from themes/.
+    /// Use another theme: a built-in one (`default`, `landing`) or a folder
+    /// in themes/.
     #[arg(long)]
     theme: Option<String>,
     /// Pretend "now" is this date (YYYY-MM-DD or RFC 3339).
@@ -226,6 +246,14 @@ fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Command::Social(args) => social(args),
+        Command::Theme { what: ThemeWhat::Copy { name, root } } => {
+            let to = samvad::scaffold::copy_theme(&root, &name)?;
+            samvad::stdout::line(format_args!(
+                "Copied the built-in theme `{name}` into {}; this site now uses that copy",
+                to.display()
+            ));
+            Ok(())
+        }
         Command::Serve(args) => samvad::serve::serve(samvad::serve::ServeOptions {
             build: BuildOptions {
                 root: args.root,

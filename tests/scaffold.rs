@@ -138,3 +138,73 @@ fn a_site_without_an_author_has_a_clean_footer_and_json_ld_in_both_themes() {
         assert_eq!(authors.len(), 1, "{theme}: the post names its author");
     }
 }
+
+/// Runs `samvad ARGS --root ROOT`, which must fail; returns its stderr.
+#[track_caller]
+fn fails(args: &[&str], root: &Path) -> String {
+    let out = samvad().args(args).arg("--root").arg(root).output().expect("run samvad");
+    assert_eq!(out.status.code(), Some(1), "samvad {args:?} should fail\n{}", describe(&out));
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_new_site_builds_with_either_built_in_theme() {
+    let (_holder, dir) = init(&[]);
+    assert!(!dir.join("themes").exists(), "init copies no theme");
+    build(&dir, &["--theme", "landing"]);
+    let home = page(&dir.join("public/index.html"));
+    assert!(!home.select(&common::sel(".hero")).collect::<Vec<_>>().is_empty(), "the landing theme's home page");
+    let css = std::fs::read(dir.join("public/style.css")).unwrap();
+    assert_eq!(css, std::fs::read(common::repo().join("themes/landing/static/style.css")).unwrap());
+
+    // Named in samvad.toml instead, with the theme's theme.toml defaults.
+    let config = std::fs::read_to_string(dir.join("samvad.toml")).unwrap();
+    std::fs::write(dir.join("samvad.toml"), config.replace("theme = \"default\"", "theme = \"landing\"")).unwrap();
+    build(&dir, &[]);
+    assert_eq!(std::fs::read(dir.join("public/style.css")).unwrap(), css);
+    build(&dir, &["--theme", "default"]);
+    let css = std::fs::read(dir.join("public/style.css")).unwrap();
+    assert_eq!(css, std::fs::read(common::repo().join("themes/default/static/style.css")).unwrap());
+}
+
+#[test]
+fn a_folder_in_themes_replaces_the_built_in_theme_as_a_whole() {
+    let (_holder, dir) = init(&[]);
+    let out = run(&["theme", "copy", "default"], &dir);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("themes/default"), "{}", describe(&out));
+    let base = dir.join("themes/default/templates/base.html");
+    let template = std::fs::read_to_string(&base).unwrap();
+    std::fs::write(&base, template.replace("<footer class=\"site-footer\">", "<footer class=\"site-footer mine\">"))
+        .unwrap();
+    std::fs::remove_file(dir.join("themes/default/static/style.css")).unwrap();
+    build(&dir, &[]);
+    let home = page(&dir.join("public/index.html"));
+    assert_eq!(home.select(&common::sel("footer.mine")).count(), 1, "the site's copy is used");
+    assert!(!dir.join("public/style.css").exists(), "nothing is taken from the built-in copy");
+
+    let err = fails(&["theme", "copy", "default"], &dir);
+    assert!(err.contains("already exists"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let err = fails(&["theme", "copy", "landing"], empty.path());
+    assert!(err.contains("samvad.toml"), "{err}");
+    assert!(!empty.path().join("themes").exists());
+}
+
+#[test]
+fn an_unknown_theme_names_the_themes_there_are() {
+    let (_holder, dir) = init(&[]);
+    std::fs::create_dir_all(dir.join("themes/mine")).unwrap();
+    let err = fails(&["build", "--theme", "landng"], &dir);
+    assert!(err.contains("--theme: no theme `landng`"), "{err}");
+    assert!(err.contains("did you mean `landing`?"), "{err}");
+    assert!(err.contains("default (built in), landing (built in), mine (themes/mine/)"), "{err}");
+
+    let config = std::fs::read_to_string(dir.join("samvad.toml")).unwrap();
+    let line = config.lines().position(|l| l.starts_with("theme =")).unwrap() + 1;
+    std::fs::write(dir.join("samvad.toml"), config.replace("theme = \"default\"", "theme = \"nothing-like-it\""))
+        .unwrap();
+    let err = fails(&["build"], &dir);
+    assert!(err.starts_with(&format!("samvad.toml:{line}: error: no theme `nothing-like-it`")), "{err}");
+    let err = fails(&["theme", "copy", "mine"], &dir);
+    assert!(err.contains("no built-in theme `mine`"), "{err}");
+}
