@@ -25,9 +25,9 @@ fn main() {
         let site = samvad::build::load_site(&opts).unwrap_or_else(|e| panic!("{e}"));
         let model = t.elapsed();
         eprintln!("after model: {}", rss());
-        let theme = root.join("themes").join(&site.config.theme);
-        let templates = samvad::templates::load(&theme.join("templates"), &root.join("templates")).expect("templates");
-        let strings = samvad::i18n::Strings::load(&theme.join("i18n")).expect("strings");
+        let theme = samvad::theme::resolve(&root, &site.config.theme, false).expect("theme");
+        let templates = samvad::templates::load(&theme, &root.join("templates")).expect("templates");
+        let strings = samvad::i18n::Strings::load(&theme).expect("strings");
         let t = Instant::now();
         let ctx = samvad::build::site_context(&site);
         let renderer = Renderer::new(&site, &templates, &strings, &ctx).expect("renderer");

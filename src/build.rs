@@ -18,6 +18,7 @@ use crate::load::{Kind, Source};
 use crate::markdown::MarkdownOptions;
 use crate::render::Renderer;
 use crate::site::{Page, Site};
+use crate::theme::ThemeSource;
 use crate::write::{Origin, Staging};
 use crate::{assets, feeds, highlight, link, load, parse, sitemap, social, templates, write};
 
@@ -141,10 +142,11 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let config = load_config(opts)?;
     let output = output_dir(opts);
     write::check_output(&opts.root, &output, opts.force)?;
-    let theme_dir = theme_dir(opts, &config)?;
+    let theme_source =
+        crate::theme::resolve(&opts.root, &config.theme, opts.theme.is_some()).map_err(|e| relative(e, &opts.root))?;
     // Content and templates are both checked before failing, so a writer
     // sees every problem of the run at once.
-    let templates = templates::load(&theme_dir.join("templates"), &opts.root.join("templates"));
+    let templates = templates::load(&theme_source, &opts.root.join("templates"));
     let outline = outline(opts, config).map_err(|e| match &templates {
         Ok(_) => e,
         Err(t) => Error::Content(
@@ -154,7 +156,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
     let Outline { mut site, bodies, links, plan, mut errors } = outline;
     let theme = templates.and_then(|t| {
         templates::check_pages(&site, &t, &opts.root)?;
-        Ok((t, Strings::load(&theme_dir.join("i18n"))?))
+        Ok((t, Strings::load(&theme_source)?))
     });
     let (templates, strings) = match theme {
         Ok(theme) if errors.is_empty() => theme,
@@ -166,7 +168,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         }
     };
     let staging = Staging::new(&output)?;
-    let theme = Theme { templates: &templates, strings: &strings, dir: &theme_dir };
+    let theme = Theme { templates: &templates, strings: &strings, source: &theme_source };
     let (rendered, social) = match write_site(&mut site, bodies, &links, &theme, &staging, &opts.root, &output) {
         Ok(done) => done,
         Err(e) => {
@@ -187,7 +189,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
         warnings: plan.warnings.into_iter().chain(strings.warnings).map(|w| w.relative_to(&opts.root)).collect(),
-        replaced: replaced_files(&opts.root, &theme_dir),
+        replaced: replaced_files(&opts.root, &theme_source),
     };
     drop_aside(site);
     Ok(report)
@@ -202,22 +204,11 @@ fn drop_aside(site: Site) {
     let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(site));
 }
 
-/// The theme's folder, which must exist.
-fn theme_dir(opts: &BuildOptions, config: &Config) -> Result<PathBuf> {
-    let dir = opts.root.join("themes").join(&config.theme);
-    if dir.is_dir() {
-        return Ok(dir);
-    }
-    Err(Diagnostic::new(opts.root.join("samvad.toml"), format!("theme `{}` not found in themes/", config.theme))
-        .hint("set theme = \"default\" or copy a theme into themes/")
-        .into())
-}
-
 /// What pages are rendered with.
 struct Theme<'a> {
     templates: &'a templates::Templates,
     strings: &'a Strings,
-    dir: &'a Path,
+    source: &'a ThemeSource,
 }
 
 /// Parses and renders the posts, then renders and copies everything else,
@@ -266,13 +257,8 @@ struct Outline {
 
 fn outline(opts: &BuildOptions, config: Config) -> Result<Outline> {
     let filter = opts.filter();
-    let theme_dir = opts.root.join("themes").join(&config.theme);
-    let content = opts.root.join("content");
-    let mut loaded = load::load(&content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
-    let assets = link::AssetRoots {
-        content: content.clone(),
-        statics: vec![opts.root.join("static"), theme_dir.join("static")],
-    };
+    let assets = link::AssetRoots::of_site(&opts.root, ThemeSource::find(&opts.root, &config.theme));
+    let mut loaded = load::load(&assets.content, &config.tz()).map_err(|e| relative(e, &opts.root))?;
     let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets).map_err(|e| relative(e, &opts.root))?;
     let prepared = parse::prepare_all(plan.placed, &config, filter.now.instant);
     let mut errors = std::mem::take(&mut loaded.errors);
@@ -374,13 +360,14 @@ pub(crate) fn relative(e: Error, root: &Path) -> Error {
 const ROBOTS: &str = "robots.txt";
 
 /// The static files that replace one samvad would make, for the summary.
-fn replaced_files(root: &Path, theme_dir: &Path) -> Vec<String> {
-    let statics = assets::merged_static(&theme_dir.join("static"), &root.join("static"));
+fn replaced_files(root: &Path, theme: &ThemeSource) -> Vec<String> {
+    let statics = assets::merged_static(theme, &root.join("static"));
     statics
         .iter()
         .filter(|(_, rel)| rel == ROBOTS)
         .map(|(from, rel)| {
-            format!("{} replaces the generated {rel}", from.strip_prefix(root).unwrap_or(from).display())
+            let shown = from.path().map_or_else(|| theme.path_of(&format!("static/{rel}")), Path::to_path_buf);
+            format!("{} replaces the generated {rel}", shown.strip_prefix(root).unwrap_or(&shown).display())
         })
         .collect()
 }
@@ -396,7 +383,7 @@ fn write_all(site: &Site, theme: &Theme, staging: &Staging, root: &Path) -> Resu
     }
     let sitemap = sitemap::sitemap(&renderer.sitemap_entries());
     staging.put("sitemap.xml", sitemap.as_bytes(), Origin::samvad("the sitemap"))?;
-    let statics = assets::merged_static(&theme.dir.join("static"), &root.join("static"));
+    let statics = assets::merged_static(theme.source, &root.join("static"));
     // The one generated file a static file may replace (documented).
     if !statics.iter().any(|(_, rel)| rel == ROBOTS) {
         staging.put(ROBOTS, sitemap::robots(site).as_bytes(), Origin::samvad("the generated robots.txt"))?;

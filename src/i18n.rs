@@ -1,4 +1,4 @@
-//! UI strings from `themes/<name>/i18n/<lang>.toml`.
+//! UI strings from a theme's `i18n/<lang>.toml`.
 //!
 //! Every language is completed from `en`, so a theme that lacks one Hindi
 //! string still renders; the build warns once per missing key instead.
@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::theme::ThemeSource;
 
 /// Strings per language, each already completed from English.
 #[derive(Debug, Default)]
@@ -17,30 +18,27 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// Loads every `*.toml` in `dir`.
-    pub fn load(dir: &Path) -> Result<Strings> {
+    /// Loads every `i18n/*.toml` of `theme`.
+    pub fn load(theme: &ThemeSource) -> Result<Strings> {
         let mut raw: BTreeMap<String, toml::Table> = BTreeMap::new();
         let mut diags = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(dir) {
-            let mut paths: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-            paths.sort();
-            for path in paths.into_iter().filter(|p| p.extension().is_some_and(|e| e == "toml")) {
-                let lang = path.file_stem().unwrap_or_default().to_string_lossy().to_string();
-                match crate::load::read_text(&path) {
-                    Ok(text) => match toml::from_str::<toml::Table>(&text) {
-                        Ok(t) => {
-                            raw.insert(lang, t);
-                        }
-                        Err(e) => diags.extend(crate::config::toml_error(&e, &text, &path).diagnostics()),
-                    },
-                    Err(d) => diags.push(d),
-                }
+        for (name, source) in theme.files("i18n") {
+            let Some(lang) = name.strip_suffix(".toml").filter(|l| !l.contains('/')) else { continue };
+            let path = theme.path_of(&format!("i18n/{name}"));
+            match source.text(&path) {
+                Ok(text) => match toml::from_str::<toml::Table>(&text) {
+                    Ok(t) => {
+                        raw.insert(lang.to_string(), t);
+                    }
+                    Err(e) => diags.extend(crate::config::toml_error(&e, &text, &path).diagnostics()),
+                },
+                Err(d) => diags.push(d),
             }
         }
         if !diags.is_empty() {
             return Err(Error::Content(diags));
         }
-        Ok(Self::complete(raw, dir))
+        Ok(Self::complete(raw, &theme.path_of("i18n")))
     }
 
     fn complete(raw: BTreeMap<String, toml::Table>, dir: &Path) -> Strings {

@@ -30,6 +30,7 @@ pub mod site;
 pub mod sitemap;
 pub mod slug;
 pub mod social;
+pub mod stdout;
 pub mod templates;
 pub mod text;
 pub mod theme;

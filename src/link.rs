@@ -145,8 +145,24 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
 pub struct AssetRoots {
     /// `content/`.
     pub content: std::path::PathBuf,
-    /// The site's and the theme's `static/` folders.
-    pub statics: Vec<std::path::PathBuf>,
+    /// The site's `static/` folder.
+    pub statics: std::path::PathBuf,
+    /// The theme, whose `static/` files are copied too; `None` when the
+    /// site names no theme there is (the build reports that).
+    pub theme: Option<crate::theme::ThemeSource>,
+}
+
+impl AssetRoots {
+    /// The folders of the site at `root`, and its theme.
+    pub fn of_site(root: &std::path::Path, theme: Option<crate::theme::ThemeSource>) -> AssetRoots {
+        AssetRoots { content: root.join("content"), statics: root.join("static"), theme }
+    }
+
+    /// Is `rel` a file of the site's or the theme's `static/` folder?
+    fn is_static(&self, rel: &str) -> bool {
+        self.statics.join(rel).is_file()
+            || self.theme.as_ref().is_some_and(|t| t.file(&format!("static/{rel}")).is_some())
+    }
 }
 
 /// Front matter references that must point at something real: the
@@ -182,9 +198,9 @@ fn image_exists(image: &str, source: &Source, assets: &AssetRoots) -> bool {
     }
     let image = image.split(['?', '#']).next().unwrap_or(image);
     if let Some(rooted) = image.strip_prefix('/') {
-        return assets.statics.iter().any(|d| d.join(rooted).is_file()) || assets.content.join(rooted).is_file();
+        return assets.is_static(rooted) || assets.content.join(rooted).is_file();
     }
-    assets.content.join(source.dir()).join(image).is_file() || assets.statics.iter().any(|d| d.join(image).is_file())
+    assets.content.join(source.dir()).join(image).is_file() || assets.is_static(image)
 }
 
 /// Files and folders samvad generates at the top of the output.
@@ -209,7 +225,7 @@ fn generated_at(dir: &str, config: &Config, assets: &AssetRoots) -> Option<Strin
     if GENERATED_FILES.contains(&name) {
         return Some(format!("the generated file /{name}"));
     }
-    assets.statics.iter().find(|d| d.join(name).is_file()).map(|_| format!("the static file /{name}"))
+    assets.is_static(name).then(|| format!("the static file /{name}"))
 }
 
 fn dir_for(source: &Source, slug: &str) -> String {
@@ -244,6 +260,15 @@ fn slug_for(
             return Err(Diagnostic::new(&source.path, format!("slug `{raw}` is not allowed"))
                 .at_line(line)
                 .hint("a slug may not contain `/`, `\\`, spaces or start with `.`; use letters, digits and hyphens"));
+        }
+        if raw.len() > slug::MAX_EXPLICIT {
+            let line = crate::config::key_line(&source.text, "slug").unwrap_or(1);
+            return Err(Diagnostic::new(
+                &source.path,
+                format!("slug is {} bytes long; at most {} fit in a file name", raw.len(), slug::MAX_EXPLICIT),
+            )
+            .at_line(line)
+            .hint("shorten the slug to a few words (a Devanagari letter takes 3 bytes), or remove it to get one made from the title"));
         }
         return Ok(raw.to_string());
     }

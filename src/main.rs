@@ -66,6 +66,24 @@ enum Command {
     Social(SocialArgs),
     /// Build, serve on 127.0.0.1 and rebuild on every edit, with live reload.
     Serve(ServeArgs),
+    /// Work with themes.
+    Theme {
+        #[command(subcommand)]
+        what: ThemeWhat,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ThemeWhat {
+    /// Copy a built-in theme into themes/NAME/, where it replaces the
+    /// built-in one for this site, to change it as a whole.
+    Copy {
+        /// The built-in theme: `default` or `landing`.
+        name: String,
+        /// Site root (the folder with samvad.toml).
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -88,7 +106,8 @@ struct ServeArgs {
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Use another theme from themes/.
+    /// Use another theme: a built-in one (`default`, `landing`) or a folder
+    /// in themes/.
     #[arg(long)]
     theme: Option<String>,
 }
@@ -168,7 +187,8 @@ struct BuildArgs {
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Use another theme from themes/.
+    /// Use another theme: a built-in one (`default`, `landing`) or a folder
+    /// in themes/.
     #[arg(long)]
     theme: Option<String>,
     /// Pretend "now" is this date (YYYY-MM-DD or RFC 3339).
@@ -203,12 +223,16 @@ fn run(cli: Cli) -> Result<(), Error> {
             for w in &report.warnings {
                 eprintln!("{w}");
             }
-            println!("{report}");
+            samvad::stdout::line(report);
             Ok(())
         }
         Command::Init { dir, title, theme } => {
             samvad::scaffold::init(&dir, &title, Date::now(), &theme)?;
-            println!("Created a new site in {}. Next: cd {} && samvad build", dir.display(), dir.display());
+            samvad::stdout::line(format_args!(
+                "Created a new site in {}. Next: cd {} && samvad build",
+                dir.display(),
+                dir.display()
+            ));
             Ok(())
         }
         Command::New { what, root } => {
@@ -216,15 +240,25 @@ fn run(cli: Cli) -> Result<(), Error> {
                 NewWhat::Post { title } => {
                     // Date the post in the site's time zone, so an evening post
                     // west of UTC is not "tomorrow" and left out as scheduled.
-                    let tz = samvad::config::Config::load(&root).map(|c| c.tz()).unwrap_or(jiff::tz::TimeZone::UTC);
-                    samvad::scaffold::new_post(&root, &title, Date::now_in(&tz))?
+                    let config = samvad::config::Config::load(&root).ok();
+                    let tz = config.as_ref().map_or(jiff::tz::TimeZone::UTC, |c| c.tz());
+                    let lang = config.as_ref().map_or("en", |c| c.language.as_str());
+                    samvad::scaffold::new_post(&root, &title, Date::now_in(&tz), lang)?
                 }
                 NewWhat::Page { title } => samvad::scaffold::new_page(&root, &title)?,
             };
-            println!("Created {}", path.display());
+            samvad::stdout::line(format_args!("Created {}", path.display()));
             Ok(())
         }
         Command::Social(args) => social(args),
+        Command::Theme { what: ThemeWhat::Copy { name, root } } => {
+            let to = samvad::scaffold::copy_theme(&root, &name)?;
+            samvad::stdout::line(format_args!(
+                "Copied the built-in theme `{name}` into {}; this site now uses that copy",
+                to.display()
+            ));
+            Ok(())
+        }
         Command::Serve(args) => samvad::serve::serve(samvad::serve::ServeOptions {
             build: BuildOptions {
                 root: args.root,
@@ -273,9 +307,13 @@ fn social(args: SocialArgs) -> Result<(), Error> {
                 fits: bool,
             }
             let count = Count { platform: platform.name(), length, limit, fits };
-            println!("{}", serde_json::to_string(&count).expect("counts serialise"));
+            samvad::stdout::line(serde_json::to_string(&count).expect("counts serialise"));
         } else {
-            println!("{}: {length}/{limit} ({})", platform.name(), if fits { "fits" } else { "too long" });
+            samvad::stdout::line(format_args!(
+                "{}: {length}/{limit} ({})",
+                platform.name(),
+                if fits { "fits" } else { "too long" }
+            ));
         }
         return Ok(());
     }
@@ -299,7 +337,7 @@ fn social(args: SocialArgs) -> Result<(), Error> {
         return Err(samvad::Diagnostic::general(format!("no post `{wanted}`")).hint(hint).into());
     };
     let snippets = samvad::social::generate::for_post(&site.config, post);
-    print!("{}", samvad::social::output::markdown(post, &snippets, only));
+    samvad::stdout::text(&samvad::social::output::markdown(post, &snippets, only));
     Ok(())
 }
 

@@ -1,22 +1,22 @@
-//! `samvad init` and `samvad new`: starting a site and a post.
+//! `samvad init`, `samvad new` and `samvad theme copy`: starting a site, a
+//! post, and a theme of one's own.
 //!
 //! The bundled themes are compiled into the binary, so `samvad init` works
-//! from any folder without a copy of this repository.
+//! from any folder without a copy of this repository, and a new site holds
+//! no copy of them: it uses the built-in theme it names, and so gets the
+//! fixes of every later samvad. A site changes single templates and static
+//! files through its own `templates/` and `static/`; `samvad theme copy`
+//! writes a whole theme into `themes/` for a site that wants to own it.
 
 use std::path::{Path, PathBuf};
 
-use include_dir::{include_dir, Dir};
+use include_dir::Dir;
 
 use crate::config::SlugStyle;
 use crate::dates::Date;
 use crate::error::{Diagnostic, Error, Result};
 use crate::slug;
-
-/// The themes `samvad init --theme NAME` can start a site with.
-pub static THEMES: &[(&str, &Dir<'_>)] = &[
-    ("default", &include_dir!("$CARGO_MANIFEST_DIR/themes/default")),
-    ("landing", &include_dir!("$CARGO_MANIFEST_DIR/themes/landing")),
-];
+use crate::theme::BUILTIN;
 
 /// A starter services page for themes that put the services first.
 const STARTER_SERVICES: &str = r#"+++
@@ -40,28 +40,33 @@ featured = true
 Describe who you help and how. Each package above gets its own contact buttons.
 "#;
 
-/// Creates a new site in `dir`: config, content, the chosen bundled theme
-/// (`default` or `landing`) and one first post.
+/// The built-in theme `name`, or an error naming the ones there are;
+/// `asked_by` (a flag, say) starts its message.
+fn builtin(name: &str, asked_by: &str) -> Result<&'static Dir<'static>> {
+    if let Some((_, tree)) = BUILTIN.iter().find(|(n, _)| *n == name) {
+        return Ok(tree);
+    }
+    let names: Vec<&str> = BUILTIN.iter().map(|(n, _)| *n).collect();
+    let hint = match crate::error::closest(name, &names) {
+        Some(n) => format!("did you mean `{n}`? Built-in themes: {}", names.join(", ")),
+        None => format!("built-in themes: {}", names.join(", ")),
+    };
+    Err(Diagnostic::general(format!("{asked_by}no built-in theme `{name}`")).hint(hint).into())
+}
+
+/// Creates a new site in `dir`: config, content and one first post, using
+/// the built-in theme `theme` (`default` or `landing`).
 pub fn init(dir: &Path, title: &str, today: Date, theme: &str) -> Result<()> {
     if dir.join(crate::config::CONFIG_FILE).exists() {
         return Err(Diagnostic::new(dir.join(crate::config::CONFIG_FILE), "a site already exists here")
             .hint("pick an empty folder, or build this one with `samvad build`")
             .into());
     }
-    let Some((_, tree)) = THEMES.iter().find(|(name, _)| *name == theme) else {
-        let names: Vec<&str> = THEMES.iter().map(|(n, _)| *n).collect();
-        let hint = match crate::error::closest(theme, &names) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!("bundled themes: {}", names.join(", ")),
-        };
-        return Err(Diagnostic::general(format!("--theme: no bundled theme `{theme}`")).hint(hint).into());
-    };
-    write_tree(tree, &dir.join("themes").join(theme))?;
+    builtin(theme, "--theme: ")?;
     let config = format!(
-        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\nauthor = \"\"\ntheme = {theme}\nposts_per_page = 10\n\n# Overrides the theme's defaults in themes/{name}/theme.toml, key by key.\n[extra]\n",
+        "title = {title}\ndescription = \"Notes from my work in online chat support\"\nbase_url = \"https://example.com/\"\nlanguage = \"en\"\n# author = \"Your name\"  # for the footer, feeds and search engines; else the title\ntheme = {theme}\nposts_per_page = 10\n\n# Overrides the theme's defaults (its theme.toml), key by key.\n[extra]\n",
         title = toml::Value::String(title.to_string()),
         theme = toml::Value::String(theme.to_string()),
-        name = theme,
     );
     put(&dir.join(crate::config::CONFIG_FILE), &config)?;
     put(&dir.join("static/.gitkeep"), "")?;
@@ -72,7 +77,28 @@ pub fn init(dir: &Path, title: &str, today: Date, theme: &str) -> Result<()> {
     if theme == "landing" {
         put(&dir.join("content/services.md"), STARTER_SERVICES)?;
     }
-    new_post(dir, "Hello, world", today).map(|_| ())
+    new_post(dir, "Hello, world", today, "en").map(|_| ())
+}
+
+/// Writes the built-in theme `name` into `root/themes/<name>/`, where it
+/// replaces the built-in one for that site, to be changed freely. Returns
+/// the folder.
+pub fn copy_theme(root: &Path, name: &str) -> Result<PathBuf> {
+    let tree = builtin(name, "")?;
+    let config = root.join(crate::config::CONFIG_FILE);
+    if !config.is_file() {
+        return Err(Diagnostic::new(config, "no site here to copy the theme into")
+            .hint("run it in the site's folder (the one with samvad.toml), or pass --root")
+            .into());
+    }
+    let to = root.join("themes").join(name);
+    if to.exists() {
+        return Err(Diagnostic::new(&to, "this folder already exists")
+            .hint("the site already has its own copy of this theme; delete or rename the folder to copy it afresh")
+            .into());
+    }
+    write_tree(tree, &to)?;
+    Ok(to)
 }
 
 fn write_tree(tree: &Dir, to: &Path) -> Result<()> {
@@ -96,9 +122,19 @@ fn put(path: &Path, text: &str) -> Result<()> {
     std::fs::write(path, text).map_err(|e| Error::io(format!("writing {}", path.display()), e))
 }
 
+/// The body a new post starts with, in the post's language: where the
+/// summary ends and the rest begins. Languages without one get English.
+fn placeholder(lang: &str) -> &'static str {
+    match lang.split(['-', '_']).next().unwrap_or("") {
+        "hi" => "यहाँ पोस्ट की शुरुआत लिखें। यही हिस्सा होम पेज पर सारांश बनकर दिखेगा।\n\n<!-- more -->\n\nबाक़ी पोस्ट यहाँ लिखें।\n",
+        _ => "Write the opening here. It becomes the summary on the home page.\n\n<!-- more -->\n\nAnd the rest of the post here.\n",
+    }
+}
+
 /// Creates `content/posts/<slug>.md` with front matter and today's date.
-/// A title in Devanagari gets `lang = "hi"`.
-pub fn new_post(root: &Path, title: &str, today: Date) -> Result<PathBuf> {
+/// A title in Devanagari gets `lang = "hi"`; the placeholder body is in
+/// the post's language (`site_lang` unless the title is Devanagari).
+pub fn new_post(root: &Path, title: &str, today: Date, site_lang: &str) -> Result<PathBuf> {
     let slug = slug::slugify(title, SlugStyle::Unicode).unwrap_or_else(|| "new-post".into());
     let path = root.join("content/posts").join(format!("{slug}.md"));
     if path.exists() {
@@ -108,8 +144,9 @@ pub fn new_post(root: &Path, title: &str, today: Date) -> Result<PathBuf> {
     }
     let hindi = title.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c));
     let lang = if hindi { "lang = \"hi\"\n" } else { "" };
+    let body = placeholder(if hindi { "hi" } else { site_lang });
     let text = format!(
-        "+++\ntitle = {}\ndate = {}\ndescription = \"\"\ntags = []\n{lang}+++\n\nWrite the opening here. It becomes the summary on the home page.\n\n<!-- more -->\n\nAnd the rest of the post here.\n",
+        "+++\ntitle = {}\ndate = {}\ndescription = \"\"\ntags = []\n{lang}+++\n\n{body}",
         toml::Value::String(title.to_string()),
         today.ymd()
     );

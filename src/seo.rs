@@ -171,7 +171,7 @@ struct Posting<'a> {
     id: String,
     #[serde(rename = "@type")]
     kind: &'static str,
-    author: Person<'a>,
+    author: Author<'a>,
     date_modified: Option<&'a str>,
     date_published: Option<&'a str>,
     description: &'a str,
@@ -185,8 +185,9 @@ struct Posting<'a> {
     word_count: usize,
 }
 
+/// The author of a post: a Person, or the site as an Organization.
 #[derive(Serialize)]
-struct Person<'a> {
+struct Author<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
@@ -214,11 +215,16 @@ struct Crumb<'a> {
 fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>) -> String {
     let base = site.config.base();
     let base = base.as_str();
-    let author = if page.author.is_empty() { &site.config.title } else { &page.author };
+    // Without a named author the site itself wrote the post: it is an
+    // Organization, not a Person called by the site's title.
+    let author = match page.author.is_empty() {
+        true => Author { kind: "Organization", name: &site.config.title, url: base },
+        false => Author { kind: "Person", name: &page.author, url: base },
+    };
     let posting = Posting {
         id: format!("{}#post", page.permalink),
         kind: "BlogPosting",
-        author: Person { kind: "Person", name: author, url: base },
+        author,
         date_modified: page.updated.as_ref().or(page.date.as_ref()).map(iso),
         date_published: page.date.as_ref().map(iso),
         description,

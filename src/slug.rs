@@ -7,16 +7,46 @@
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use unicode_normalization::{IsNormalized, UnicodeNormalization};
+use unicode_segmentation::UnicodeSegmentation;
 
 use crate::config::SlugStyle;
 
-/// Makes a slug from `text`, or `None` when nothing usable is left.
+/// The longest slug samvad makes, in bytes. A slug becomes a file name
+/// (`content/posts/<slug>.md`, `social/<slug>.md`) and a folder name
+/// (`posts/<slug>/`), and most file systems (ext4, APFS, NTFS) take 255
+/// bytes or UTF-16 units a name at most. Devanagari takes 3 bytes a
+/// letter, so a 100-letter Hindi title would already be past that; 120
+/// bytes is still 40 Devanagari letters, a readable address.
+pub const MAX_GENERATED: usize = 120;
+
+/// The longest slug a writer may set with `slug = "…"`, in bytes: room left
+/// under the 255-byte file name limit for `.md` and the temporary names
+/// samvad writes beside a file before renaming it.
+pub const MAX_EXPLICIT: usize = 200;
+
+/// Makes a slug from `text`, or `None` when nothing usable is left. A long
+/// slug is cut to [`MAX_GENERATED`] bytes at the end of a word.
 pub fn slugify(text: &str, style: SlugStyle) -> Option<String> {
-    let slug = match style {
+    let mut slug = match style {
         SlugStyle::Unicode => unicode_slug(text),
         SlugStyle::Ascii => unicode_slug(&deunicode::deunicode(text)),
     };
+    slug.truncate(cut_point(&slug, MAX_GENERATED));
     (!slug.is_empty()).then_some(slug)
+}
+
+/// Where to cut `slug` to fit in `max` bytes: after the last whole word
+/// that fits (words are joined by hyphens), or, for one word longer than
+/// `max`, after its last whole grapheme cluster that fits, so a letter
+/// never loses its vowel sign or virama.
+fn cut_point(slug: &str, max: usize) -> usize {
+    if slug.len() <= max {
+        return slug.len();
+    }
+    if let Some(hyphen) = slug.as_bytes()[..=max].iter().rposition(|&b| b == b'-').filter(|&i| i > 0) {
+        return hyphen;
+    }
+    slug.grapheme_indices(true).map(|(i, g)| i + g.len()).take_while(|&end| end <= max).last().unwrap_or(0)
 }
 
 /// Letters, marks and digits survive (lowercased); every other run becomes
@@ -115,6 +145,48 @@ mod tests {
         ];
         for (input, style, want) in cases {
             assert_eq!(slugify(input, style).as_deref(), want, "{input}");
+        }
+    }
+
+    /// The title of issue 16.19: 104 letters, 268 bytes.
+    const LONG_TITLE: &str = "घर बैठे ऑनलाइन चैट सपोर्ट की नौकरी कैसे पाएं: शुरुआती लोगों के लिए पूरी गाइड, ज़रूरी कौशल, वेतन और अनुभव";
+
+    #[test]
+    fn a_long_title_is_cut_after_a_whole_word() {
+        let slug = slugify(LONG_TITLE, SlugStyle::Unicode).unwrap();
+        assert!(slug.len() <= MAX_GENERATED, "{} bytes", slug.len());
+        let full = unicode_slug(LONG_TITLE);
+        assert!(full.len() > MAX_GENERATED);
+        // A prefix of the whole slug that ends where a word ended.
+        assert_eq!(full.as_bytes()[slug.len()], b'-', "{slug}");
+        assert!(full.starts_with(&slug));
+        // And the next word would not have fitted.
+        let next = full[slug.len() + 1..].find('-').map_or(full.len(), |i| slug.len() + 1 + i);
+        assert!(next > MAX_GENERATED, "{slug}");
+    }
+
+    #[test]
+    fn one_long_word_is_cut_between_grapheme_clusters() {
+        // क्षि is one cluster of 4 code points, 12 bytes; 120 is not a
+        // multiple of 12 after the leading `a`.
+        let word = format!("a{}", "क्षि".repeat(20));
+        let slug = slugify(&word, SlugStyle::Unicode).unwrap();
+        assert_eq!(slug, format!("a{}", "क्षि".repeat(9)));
+        assert_eq!(slugify(&"x".repeat(300), SlugStyle::Unicode).unwrap().len(), MAX_GENERATED);
+    }
+
+    proptest::proptest! {
+        /// A cut slug fits, is a prefix of the whole one, and ends at a
+        /// hyphen or at a grapheme cluster boundary of the whole slug.
+        #[test]
+        fn cut_slugs_fit_and_end_cleanly(s in "[a-z\u{900}-\u{97f} -]{0,200}") {
+            let full = unicode_slug(&s);
+            let slug = slugify(&s, SlugStyle::Unicode).unwrap_or_default();
+            proptest::prop_assert!(slug.len() <= MAX_GENERATED);
+            proptest::prop_assert!(full.starts_with(&slug));
+            let boundaries: Vec<usize> = full.grapheme_indices(true).map(|(i, _)| i).chain([full.len()]).collect();
+            proptest::prop_assert!(boundaries.contains(&slug.len()), "{} cut inside a cluster: {}", full, slug);
+            proptest::prop_assert!(!slug.ends_with('-'));
         }
     }
 

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use tera::Tera;
-use walkdir::WalkDir;
 
 use crate::error::{Diagnostic, Error, Result};
+use crate::theme::{FileSource, ThemeSource};
 
 /// Template names every theme must provide.
 pub const REQUIRED: &[&str] =
@@ -20,35 +20,35 @@ pub struct Templates {
     pub files: Vec<(String, PathBuf)>,
 }
 
-/// Collects `*.html`/`*.xml` templates from the theme, then the site; a site
-/// file with the same name replaces the theme's.
-pub fn load(theme_dir: &Path, site_dir: &Path) -> Result<Templates> {
-    let mut files: Vec<(String, PathBuf)> = Vec::new();
-    for dir in [theme_dir, site_dir] {
-        if !dir.is_dir() {
-            continue;
-        }
-        for entry in WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(|e| e.ok()) {
-            if !entry.file_type().is_file() || crate::load::is_ignored(&entry.file_name().to_string_lossy()) {
-                continue;
-            }
-            let name = entry.path().strip_prefix(dir).expect("inside dir").to_string_lossy().replace('\\', "/");
-            files.retain(|(n, _)| *n != name);
-            files.push((name, entry.path().to_path_buf()));
-        }
+/// Collects the theme's templates, then the site's own from `site_dir`; a
+/// site file with the same name replaces the theme's.
+pub fn load(theme: &ThemeSource, site_dir: &Path) -> Result<Templates> {
+    let mut found: Vec<(String, PathBuf, FileSource)> = theme
+        .files("templates")
+        .into_iter()
+        .map(|(name, source)| {
+            let shown = theme.path_of(&format!("templates/{name}"));
+            (name, shown, source)
+        })
+        .collect();
+    for (name, source) in crate::theme::folder_files(site_dir) {
+        found.retain(|(n, ..)| *n != name);
+        let shown = site_dir.join(&name);
+        found.push((name, shown, source));
     }
-    let mut sources = Vec::with_capacity(files.len());
+    let mut sources = Vec::with_capacity(found.len());
     let mut diags = Vec::new();
-    for (name, path) in &files {
-        match crate::load::read_text(path) {
+    for (name, shown, source) in &found {
+        match source.text(shown) {
             Ok(text) => sources.push((name.clone(), text)),
             Err(d) => diags.push(d),
         }
     }
+    let files: Vec<(String, PathBuf)> = found.into_iter().map(|(name, shown, _)| (name, shown)).collect();
     for name in REQUIRED {
         if !files.iter().any(|(n, _)| n == name) {
             diags.push(
-                Diagnostic::new(theme_dir.join(name), format!("missing template `{name}`"))
+                Diagnostic::new(theme.path_of(&format!("templates/{name}")), format!("missing template `{name}`"))
                     .hint(format!("add templates/{name} to your site or theme, or pick another theme in samvad.toml")),
             );
         }
@@ -197,7 +197,7 @@ mod tests {
     #[test]
     fn parse_error_points_at_file_and_line() {
         let t = theme_with_post("line one\n{% if x %}\nno end\n");
-        let err = load(t.path(), &t.path().join("none")).err().unwrap();
+        let err = load_theme(&t).err().unwrap();
         let d = &err.diagnostics()[0];
         assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
         assert!(d.line.is_some(), "{d}");
@@ -206,17 +206,24 @@ mod tests {
     /// A theme folder with every required template, `post.html` as given.
     fn theme_with_post(post: &str) -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
+        let templates = dir.path().join("templates");
+        std::fs::create_dir(&templates).unwrap();
         for name in REQUIRED {
-            std::fs::write(dir.path().join(name), "ok").unwrap();
+            std::fs::write(templates.join(name), "ok").unwrap();
         }
-        std::fs::write(dir.path().join("post.html"), post).unwrap();
+        std::fs::write(templates.join("post.html"), post).unwrap();
         dir
+    }
+
+    /// Loads the theme in `dir` with no site templates.
+    fn load_theme(dir: &tempfile::TempDir) -> Result<Templates> {
+        load(&ThemeSource::folder("t", dir.path()), &dir.path().join("none"))
     }
 
     #[test]
     fn every_unknown_filter_is_its_own_error_with_line_and_column() {
         let t = theme_with_post("a\n{{ x | nosuch }}\n{{ y | alsonot }}\n");
-        let diags = load(t.path(), &t.path().join("none")).err().unwrap().diagnostics();
+        let diags = load_theme(&t).err().unwrap().diagnostics();
         assert_eq!(diags.len(), 2, "{diags:?}");
         assert_eq!((diags[0].line, diags[0].column), (Some(2), Some(8)), "{}", diags[0]);
         assert!(diags[0].to_string().contains("Unknown filter `nosuch`"), "{}", diags[0]);
@@ -227,7 +234,7 @@ mod tests {
     #[test]
     fn a_missing_parent_names_the_child_template() {
         let t = theme_with_post("{% extends \"nope.html\" %}");
-        let d = &load(t.path(), &t.path().join("none")).err().unwrap().diagnostics()[0];
+        let d = &load_theme(&t).err().unwrap().diagnostics()[0];
         assert!(d.file.as_ref().unwrap().ends_with("post.html"), "{d}");
         assert!(d.to_string().contains("nope.html"), "{d}");
     }
@@ -235,7 +242,7 @@ mod tests {
     #[test]
     fn safe_shows_strings_unescaped_and_other_values_as_text() {
         let t = theme_with_post("{{ html | safe }}|{{ html }}|{{ n | safe }}|{{ list | safe }}");
-        let templates = load(t.path(), &t.path().join("none")).unwrap();
+        let templates = load_theme(&t).unwrap();
         let mut ctx = tera::Context::new();
         ctx.insert("html", "<b>&</b>");
         ctx.insert("n", &5);
@@ -247,7 +254,7 @@ mod tests {
     #[test]
     fn missing_template_is_named() {
         let dir = tempfile::tempdir().unwrap();
-        let err = load(dir.path(), dir.path()).err().unwrap();
+        let err = load_theme(&dir).err().unwrap();
         assert!(err.to_string().contains("missing template `base.html`"));
     }
 }

@@ -1,4 +1,4 @@
-//! A theme's own settings, from `themes/<name>/theme.toml`.
+//! A theme's own settings, from its `theme.toml`.
 //!
 //! The file's `[extra]` table holds the theme's defaults: colours,
 //! navigation and options. The site's `[extra]` in `samvad.toml` overrides
@@ -10,24 +10,27 @@ use std::path::Path;
 
 use serde::Serialize;
 
+mod source;
+pub use source::{available, folder_files, resolve, FileSource, ThemeSource, BUILTIN};
+
 use crate::config::{check_keys, toml_error, Config};
 use crate::error::{Diagnostic, Error, Result};
 use crate::load::Kind;
 use crate::site::Site;
 
-/// The theme's settings file, inside `themes/<name>/`.
+/// The theme's settings file, at the top of the theme.
 pub const THEME_FILE: &str = "theme.toml";
 
 const KEYS: &[&str] = &["name", "description", "author", "license", "homepage", "extra"];
 
-/// Reads the `[extra]` defaults of the theme in `theme_dir`. A theme
-/// without `theme.toml` has no defaults.
-pub fn defaults(theme_dir: &Path) -> Result<toml::Table> {
-    let path = theme_dir.join(THEME_FILE);
-    if !path.is_file() {
+/// Reads the `[extra]` defaults of `theme`. A theme without `theme.toml`
+/// has no defaults.
+pub fn defaults(theme: &ThemeSource) -> Result<toml::Table> {
+    let Some(file) = theme.file(THEME_FILE) else {
         return Ok(toml::Table::new());
-    }
-    let text = crate::load::read_text(&path)?;
+    };
+    let path = theme.path_of(THEME_FILE);
+    let text = file.text(&path)?;
     let mut table: toml::Table = toml::from_str(&text).map_err(|e| toml_error(&e, &text, &path))?;
     let mut diags = Vec::new();
     check_keys(&table, KEYS, "", &text, &path, &mut diags);
@@ -64,9 +67,8 @@ pub fn merge(defaults: &toml::Table, site: &toml::Table) -> toml::Table {
 /// Replaces `config.extra` with the theme's defaults overridden by it.
 /// A missing theme is left for the build to report.
 pub fn apply(root: &Path, config: &mut Config) -> Result<()> {
-    let dir = root.join("themes").join(&config.theme);
-    if dir.is_dir() {
-        config.extra = merge(&defaults(&dir)?, &config.extra);
+    if let Some(theme) = ThemeSource::find(root, &config.theme) {
+        config.extra = merge(&defaults(&theme)?, &config.extra);
     }
     Ok(())
 }
@@ -190,12 +192,14 @@ mod tests {
     #[test]
     fn theme_toml_is_checked() {
         let dir = tempfile::tempdir().unwrap();
+        let theme = ThemeSource::folder("x", dir.path());
         std::fs::write(dir.path().join(THEME_FILE), "name = \"x\"\nextr = 1\n").unwrap();
-        let err = defaults(dir.path()).unwrap_err().to_string();
+        let err = defaults(&theme).unwrap_err().to_string();
         assert!(err.contains("did you mean `extra`"), "{err}");
         std::fs::write(dir.path().join(THEME_FILE), "name = \"x\"\n[extra]\na = 1\n").unwrap();
-        assert_eq!(defaults(dir.path()).unwrap()["a"].as_integer(), Some(1));
-        assert!(defaults(&dir.path().join("none")).unwrap().is_empty());
+        assert_eq!(defaults(&theme).unwrap()["a"].as_integer(), Some(1));
+        assert!(defaults(&ThemeSource::folder("x", dir.path().join("none"))).unwrap().is_empty());
+        assert!(!defaults(&ThemeSource::builtin("landing").unwrap()).unwrap().is_empty());
     }
 
     #[test]

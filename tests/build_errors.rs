@@ -282,6 +282,41 @@ fn slug_that_escapes_the_output_folder() {
     assert!(!site.path("x").exists() && !site.root().parent().unwrap().join("x/index.html").exists());
 }
 
+/// The title of issue 16.19 (104 letters, 268 bytes) as a slug.
+const LONG_HINDI_SLUG: &str = "घर-बैठे-ऑनलाइन-चैट-सपोर्ट-की-नौकरी-कैसे-पाएं-शुरुआती-लोगों-के-लिए-पूरी-गाइड-ज़रूरी-कौशल-वेतन-और-अनुभव";
+
+#[test]
+fn a_slug_too_long_for_a_file_name_is_reported_at_its_line() {
+    let site = site();
+    let front = format!("tags = [\"x\"]\nslug = \"{LONG_HINDI_SLUG}\"\n");
+    site.file("content/posts/a.md", &post_with("A", "2026-11-01", &front, "x"));
+    let msg = site.build_fails();
+    let what = format!("slug is {} bytes long; at most 200", LONG_HINDI_SLUG.len());
+    assert_mentions(&msg, &["content/posts/a.md:5", &what, "shorten"]);
+    assert!(!msg.contains("os error"), "{msg}");
+}
+
+#[test]
+fn a_long_tag_gets_a_page_with_a_cut_slug() {
+    let site = site();
+    let tag = LONG_HINDI_SLUG.replace('-', " ");
+    site.file("content/posts/a.md", &post_with("A", "2026-11-01", &format!("tags = [\"{tag}\"]\n"), "x"));
+    site.build_ok();
+    let cut = "घर-बैठे-ऑनलाइन-चैट-सपोर्ट-की-नौकरी-कैसे-पाएं";
+    assert!(cut.len() <= 120 && cut.len() + "-शुरुआती".len() > 120);
+    assert!(site.exists(&format!("tags/{cut}/index.html")));
+}
+
+#[test]
+fn a_slug_of_200_bytes_builds() {
+    let site = site();
+    let slug = format!("{}{}", "क".repeat(66), "ab");
+    assert_eq!(slug.len(), 200);
+    site.file("content/posts/a.md", &post_with("A", "2026-11-01", &format!("slug = \"{slug}\"\n"), "x"));
+    site.build_ok();
+    assert!(site.exists(&format!("posts/{slug}/index.html")));
+}
+
 #[test]
 fn unknown_config_key_suggests_the_closest() {
     let site = site();

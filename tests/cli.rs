@@ -19,7 +19,7 @@ fn init_then_build_writes_the_first_post() {
     let out = samvad().arg("init").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", describe(&out));
     assert!(dir.join("samvad.toml").is_file());
-    assert!(dir.join("themes/default/templates/base.html").is_file());
+    assert!(!dir.join("themes").exists(), "the site uses the built-in theme, not a copy");
 
     // `init` dates its post with the real date; --future keeps the build
     // independent of how that compares with the fixed clock.
@@ -151,4 +151,32 @@ fn building_a_folder_without_a_site_explains_what_to_do() {
     assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
     let err = stderr(&out);
     assert!(err.contains("samvad.toml") && err.contains("samvad init"), "{}", describe(&out));
+}
+
+/// Runs `samvad ARGS --root ROOT` with standard output a pipe whose reading
+/// end is already closed, as `| head -1` leaves it once it has its line.
+fn with_closed_stdout(args: &[&str], root: &std::path::Path) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    samvad().args(args).arg("--root").arg(root).stdout(writer).output().expect("run samvad")
+}
+
+#[test]
+fn a_closed_stdout_pipe_ends_every_command_quietly() {
+    let site = Site::new();
+    site.file("content/posts/a.md", &post_with("A", "2026-11-01", "tags = [\"chat\"]\n", "Some text."));
+    let commands: [&[&str]; 5] = [
+        &["social", "a"],
+        &["social", "count", "--platform", "x", "नमस्ते"],
+        &["build", "--clock", CLOCK],
+        &["new", "post", "Another one"],
+        &["new", "page", "Contact"],
+    ];
+    for args in commands {
+        let out = with_closed_stdout(args, site.root());
+        assert_eq!(out.status.code(), Some(0), "samvad {args:?}\n{}", describe(&out));
+        assert_eq!(stderr(&out), "", "samvad {args:?} says nothing");
+    }
+    assert!(site.exists("posts/a/index.html"), "the build still wrote the site");
+    assert!(site.path("content/posts/another-one.md").is_file() && site.path("content/contact.md").is_file());
 }

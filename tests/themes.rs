@@ -56,7 +56,8 @@ fn every_theme_has_complete_english_and_hindi_strings() {
         let dir = theme_dir(theme).join("i18n");
         let (en, hi) = (keys(&dir.join("en.toml")), keys(&dir.join("hi.toml")));
         assert_eq!(en, hi, "{theme}: en.toml and hi.toml must have the same keys");
-        let strings = samvad::i18n::Strings::load(&dir).unwrap();
+        let strings =
+            samvad::i18n::Strings::load(&samvad::theme::ThemeSource::folder(theme, theme_dir(theme))).unwrap();
         assert!(strings.warnings.is_empty(), "{theme}: {:?}", strings.warnings);
         // Every `t.key` a template prints exists.
         for (rel, bytes) in snapshot(&theme_dir(theme).join("templates")) {
@@ -213,9 +214,7 @@ fn init_scaffolds_with_the_chosen_theme() {
     let dir = tmp.path().join("shop");
     let out = samvad().args(["init", "--theme", "landing"]).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", describe(&out));
-    assert!(dir.join("themes/landing/templates/index.html").is_file());
-    assert!(dir.join("themes/landing/theme.toml").is_file());
-    assert!(!dir.join("themes/default").exists());
+    assert!(!dir.join("themes").exists(), "the built-in theme is used, not copied");
     assert!(std::fs::read_to_string(dir.join("samvad.toml")).unwrap().contains("theme = \"landing\""));
     let out = samvad().args(["build", "--future", "--root"]).arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", describe(&out));
@@ -229,8 +228,9 @@ fn init_scaffolds_with_the_chosen_theme() {
 
 #[test]
 fn serve_uses_the_theme_given_on_the_command_line() {
+    // The built-in landing theme: the site has a copy of default only.
     let site = Site::new();
-    copy_dir(&theme_dir("landing"), &site.path("themes/landing"));
+    assert!(!site.path("themes/landing").exists());
     site.file("content/posts/a.md", &post("A", "2026-11-01", "x"));
     let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut child = samvad()

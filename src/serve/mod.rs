@@ -68,7 +68,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             }
         });
     }
-    println!("Serving on http://{addr}/ (press Ctrl+C to stop)");
+    crate::stdout::line(format_args!("Serving on http://{addr}/ (press Ctrl+C to stop)"));
     if opts.open {
         open_browser(&format!("http://{addr}/"));
     }
@@ -83,7 +83,7 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
     let mut session = session.lock().expect("lock");
     match session.rebuild(change) {
         Ok(r) => {
-            println!(
+            crate::stdout::line(format_args!(
                 "Rebuilt in {} ms ({}): parsed {}, rendered {}, wrote {}, removed {}",
                 r.elapsed.as_millis(),
                 if change.full { "full".to_string() } else { change.describe() },
@@ -91,7 +91,7 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
                 r.rendered,
                 r.written,
                 r.removed
-            );
+            ));
             reload.reload(r.css_only);
         }
         Err(e) => {
@@ -106,7 +106,7 @@ pub fn watch_build(opts: &BuildOptions) -> Result<()> {
     let watch = Watch::new(&opts.root)?;
     print_report(crate::build::build(opts));
     while let Some(change) = watch.next() {
-        println!("Changed: {}", change.describe());
+        crate::stdout::line(format_args!("Changed: {}", change.describe()));
         print_report(crate::build::build(opts));
     }
     Ok(())
@@ -114,7 +114,7 @@ pub fn watch_build(opts: &BuildOptions) -> Result<()> {
 
 fn print_report(r: Result<crate::build::Report>) {
     match r {
-        Ok(r) => println!("{r}"),
+        Ok(r) => crate::stdout::line(r),
         Err(e) => eprintln!("{e}"),
     }
 }

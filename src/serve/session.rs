@@ -23,6 +23,7 @@ use crate::render::Renderer;
 use crate::serve::watch::Change;
 use crate::site::{Page, Site};
 use crate::templates::{self, Templates};
+use crate::theme::{FileSource, ThemeSource};
 use crate::{feeds, highlight, parse, sitemap};
 
 /// What one rebuild did, for the terminal line and the browser.
@@ -47,7 +48,7 @@ struct Theme {
     config: Config,
     templates: Templates,
     strings: Strings,
-    theme_dir: PathBuf,
+    source: ThemeSource,
 }
 
 /// A dev build kept warm between edits.
@@ -115,23 +116,21 @@ impl Session {
 
     fn load_theme(&self) -> Result<Theme> {
         let config = build::load_config(&self.opts)?;
-        let theme_dir = self.opts.root.join("themes").join(&config.theme);
-        let templates = templates::load(&theme_dir.join("templates"), &self.opts.root.join("templates"))?;
-        let strings = Strings::load(&theme_dir.join("i18n"))?;
-        Ok(Theme { config, templates, strings, theme_dir })
+        let source = crate::theme::resolve(&self.opts.root, &config.theme, self.opts.theme.is_some())?;
+        let templates = templates::load(&source, &self.opts.root.join("templates"))?;
+        let strings = Strings::load(&source)?;
+        Ok(Theme { config, templates, strings, source })
     }
 
     /// load → link → parse (only what changed) → assemble.
     fn model(&mut self) -> Result<(Site, usize)> {
         let theme = self.theme.as_ref().expect("theme loaded");
         let config = theme.config.clone();
-        let content = self.opts.root.join("content");
+        let assets = link::AssetRoots::of_site(&self.opts.root, Some(theme.source.clone()));
         let cache = &self.sources;
-        let mut loaded = load::load_reusing(&content, &config.tz(), &|rel| cache.get(rel).cloned())?;
+        let mut loaded = load::load_reusing(&assets.content, &config.tz(), &|rel| cache.get(rel).cloned())?;
         self.sources = loaded.sources.iter().map(|s| (s.rel.clone(), s.clone())).collect();
         let filter = self.opts.filter();
-        let assets =
-            link::AssetRoots { content, statics: vec![self.opts.root.join("static"), theme.theme_dir.join("static")] };
         let plan = link::plan_loaded(&mut loaded, &config, &filter, &assets)?;
         let urls_key = fingerprint(&plan.links.urls.iter().collect::<BTreeMap<_, _>>());
         let mut fresh = Vec::new();
@@ -187,23 +186,21 @@ impl Session {
         let mut expected: HashSet<String> = renderer.paths().into_iter().collect();
         expected.extend(outputs.iter().map(|(p, _)| p.clone()));
         expected.insert("highlight.css".into());
-        let files = self.copied_files(site, &theme.theme_dir);
+        let files = self.copied_files(site, &theme.source);
         expected.extend(files.iter().map(|(_, rel)| rel.clone()));
         for (from, rel) in files {
-            if full
-                || change.statics.iter().chain(&change.content).any(|c| from.ends_with(c))
-                || !self.written.contains_key(&rel)
-            {
-                let bytes = std::fs::read(&from).map_err(|e| Error::io(format!("reading {}", from.display()), e))?;
-                outputs.push((rel, bytes));
+            let edited =
+                from.path().is_some_and(|p| change.statics.iter().chain(&change.content).any(|c| p.ends_with(c)));
+            if full || edited || !self.written.contains_key(&rel) {
+                outputs.push((rel, from.read()?.into_owned()));
             }
         }
         let (written, removed) = self.apply(outputs, &expected)?;
         Ok(Rebuild { rendered, written, removed, ..Rebuild::default() })
     }
 
-    fn copied_files(&self, site: &Site, theme_dir: &Path) -> Vec<(PathBuf, String)> {
-        let mut files = crate::assets::merged_static(&theme_dir.join("static"), &self.opts.root.join("static"));
+    fn copied_files(&self, site: &Site, theme: &ThemeSource) -> Vec<(FileSource, String)> {
+        let mut files = crate::assets::merged_static(theme, &self.opts.root.join("static"));
         files.extend(crate::assets::content_files(site, &self.opts.root.join("content")));
         files
     }
