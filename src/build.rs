@@ -99,11 +99,40 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config> {
         }
         config.base_url = url.clone();
     }
+    if config.base_url.is_empty() {
+        return Err(Diagnostic::new(
+            crate::config::CONFIG_FILE,
+            "no base_url: feeds, the sitemap, canonical links and link previews need the address the site is served from",
+        )
+        .hint("add base_url = \"https://your-domain.in/\" to samvad.toml (or pass --base-url for one build)")
+        .into());
+    }
     if let Some(theme) = &opts.theme {
         config.theme = theme.clone();
     }
     crate::theme::apply(&opts.root, &mut config).map_err(|e| relative(e, &opts.root))?;
     Ok(config)
+}
+
+/// The address `samvad init` writes, which no site is served from.
+const PLACEHOLDER_BASE_URL: &str = "https://example.com/";
+
+/// A warning while `base_url` is still the placeholder `init` wrote.
+fn placeholder_warning(config: &Config, opts: &BuildOptions) -> Option<Diagnostic> {
+    if opts.base_url.is_some() || config.base() != PLACEHOLDER_BASE_URL {
+        return None;
+    }
+    let text = std::fs::read_to_string(opts.root.join(crate::config::CONFIG_FILE)).unwrap_or_default();
+    let line = crate::config::key_line(&text, "base_url").unwrap_or(1);
+    Some(
+        Diagnostic::new(
+            crate::config::CONFIG_FILE,
+            format!("base_url is still the placeholder {PLACEHOLDER_BASE_URL}"),
+        )
+        .at_line(line)
+        .warning()
+        .hint("set it to the address your site will be served from, so feeds and shared links lead there"),
+    )
 }
 
 /// Where the output goes.
@@ -140,6 +169,7 @@ struct Plan {
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     let started = Instant::now();
     let config = load_config(opts)?;
+    let placeholder = placeholder_warning(&config, opts);
     let output = output_dir(opts);
     write::check_output(&opts.root, &output, opts.force)?;
     let theme_source =
@@ -188,7 +218,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report> {
         drafts: plan.drafts,
         scheduled: plan.scheduled,
         elapsed: started.elapsed(),
-        warnings: plan.warnings.into_iter().chain(strings.warnings).map(|w| w.relative_to(&opts.root)).collect(),
+        warnings: placeholder
+            .into_iter()
+            .chain(plan.warnings)
+            .chain(strings.warnings)
+            .map(|w| w.relative_to(&opts.root))
+            .collect(),
         replaced: replaced_files(&opts.root, &theme_source),
     };
     drop_aside(site);

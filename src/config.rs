@@ -54,6 +54,8 @@ pub struct Config {
     /// One-line description, used in meta tags and feeds.
     pub description: String,
     /// Absolute URL the site is served from, e.g. `https://example.com/`.
+    /// Empty when the file leaves it out, which `build` refuses (`serve`
+    /// sets its own).
     pub base_url: String,
     /// Default language of pages (`en`, `hi`, …).
     pub language: String,
@@ -88,7 +90,7 @@ impl Default for Config {
         Config {
             title: "My samvad site".into(),
             description: String::new(),
-            base_url: "http://127.0.0.1:1111/".into(),
+            base_url: String::new(),
             language: "en".into(),
             author: String::new(),
             theme: "default".into(),
@@ -160,7 +162,7 @@ impl Config {
     fn validate(&self, text: &str, path: &Path) -> Result<()> {
         let mut diags = Vec::new();
         let at = |key: &str| key_line(text, key).unwrap_or(1);
-        if !is_absolute_http(&self.base_url) {
+        if !self.base_url.is_empty() && !is_absolute_http(&self.base_url) {
             diags.push(
                 Diagnostic::new(path, format!("base_url `{}` is not an absolute http(s) URL", self.base_url))
                     .at_line(at("base_url"))
@@ -183,6 +185,14 @@ impl Config {
                 );
             }
         }
+        diags.extend(self.languages(text, path));
+        if self.feeds.limit == 0 {
+            diags.push(
+                Diagnostic::new(path, "feeds.limit must be at least 1")
+                    .at_line(crate::parse::field_line(text, "feeds.limit").unwrap_or(1))
+                    .hint("to write no feeds, set rss = false and atom = false under [feeds]"),
+            );
+        }
         diags.extend(self.social.validate(text, path));
         if jiff::tz::TimeZone::get(&self.timezone).is_err() {
             diags.push(
@@ -196,6 +206,34 @@ impl Config {
         } else {
             Err(crate::Error::Content(diags))
         }
+    }
+
+    /// Problems with `language` and `reading_speed`: every language must be
+    /// a registered tag, every speed above zero.
+    fn languages(&self, text: &str, path: &Path) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        if let Some(why) = crate::language::problem(&self.language) {
+            let line = key_line(text, "language").unwrap_or(1);
+            diags.push(Diagnostic::new(path, format!("language: {why}")).at_line(line).hint(crate::language::HINT));
+        }
+        for (lang, &wpm) in &self.reading_speed {
+            let field = format!("reading_speed.{lang}");
+            let line = crate::parse::field_line(text, &field).or_else(|| key_line(text, "reading_speed")).unwrap_or(1);
+            if let Some(why) = crate::language::problem(lang) {
+                diags.push(Diagnostic::new(path, format!("{field}: {why}")).at_line(line).hint(crate::language::HINT));
+            }
+            if wpm == 0 {
+                diags.push(
+                    Diagnostic::new(
+                        path,
+                        format!("{field} is 0 words a minute; every post would take forever to read"),
+                    )
+                    .at_line(line)
+                    .hint("use a reader's speed, e.g. 230 for English or 180 for Hindi"),
+                );
+            }
+        }
+        diags
     }
 
     /// Reading speed for `lang`, falling back to English.
@@ -270,9 +308,30 @@ pub fn key_line(text: &str, key: &str) -> Option<usize> {
         .map(|i| i + 1)
 }
 
+/// serde's message with Rust's type names (`expected usize`) in words a
+/// writer knows.
+fn plain_types(message: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("usize", "a whole number"),
+        ("u64", "a whole number"),
+        ("u32", "a whole number"),
+        ("u16", "a whole number"),
+        ("u8", "a whole number"),
+        ("i64", "a whole number"),
+        ("i32", "a whole number"),
+        ("f64", "a number"),
+        ("f32", "a number"),
+    ];
+    let mut out = message.to_string();
+    for (rust, plain) in NAMES {
+        out = out.replace(&format!("expected {rust}"), &format!("expected {plain}"));
+    }
+    out
+}
+
 /// Turns a toml parse error into a located diagnostic.
 pub fn toml_error(e: &toml::de::Error, text: &str, path: &Path) -> crate::Error {
-    let mut d = Diagnostic::new(PathBuf::from(path), e.message().to_string());
+    let mut d = Diagnostic::new(PathBuf::from(path), plain_types(e.message()));
     if let Some(span) = e.span() {
         let (line, col) = line_col(text, span.start);
         d = d.at(line, col);
@@ -310,9 +369,11 @@ mod tests {
     }
 
     #[test]
-    fn wrong_type_has_a_line() {
+    fn wrong_type_has_a_line_and_plain_words() {
         let err = parse("title = \"x\"\nposts_per_page = \"ten\"\n").unwrap_err();
-        assert_eq!(err.diagnostics()[0].line, Some(2));
+        let d = &err.diagnostics()[0];
+        assert_eq!(d.line, Some(2));
+        assert!(d.message.contains("expected a whole number") && !d.message.contains("usize"), "{d}");
     }
 
     #[test]
@@ -328,6 +389,20 @@ mod tests {
         assert!(d.message.contains("telegram_caption") && d.message.contains("mastodonn"), "{d}");
         let err = parse("[social]\nutm_sorce = \"src\"\n").unwrap_err();
         assert!(err.to_string().contains("did you mean `social.utm_source`"), "{err}");
+    }
+
+    #[test]
+    fn languages_and_reading_speeds_are_checked_at_their_lines() {
+        let err = parse("title = \"x\"\nlanguage = \"xx\"\n[reading_speed]\nen = 0\nhindi = 180\n").unwrap_err();
+        let found: Vec<(Option<usize>, String)> = err.diagnostics().into_iter().map(|d| (d.line, d.message)).collect();
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert_eq!(found[0].0, Some(2), "{found:?}");
+        assert!(found[0].1.contains("`xx`"), "{found:?}");
+        assert!(found.iter().any(|(l, m)| *l == Some(4) && m.contains("reading_speed.en is 0")), "{found:?}");
+        assert!(found.iter().any(|(l, m)| *l == Some(5) && m.contains("`hindi`")), "{found:?}");
+        assert!(parse("language = \"hi-Latn\"\nreading_speed = { en-IN = 200 }\n").is_ok());
+        let err = parse("[feeds]\nlimit = 0\n").unwrap_err();
+        assert_eq!(err.diagnostics()[0].line, Some(2));
     }
 
     #[test]

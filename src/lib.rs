@@ -16,6 +16,7 @@ pub mod feeds;
 pub mod frontmatter;
 pub mod highlight;
 pub mod i18n;
+pub mod language;
 pub mod link;
 pub mod load;
 pub mod markdown;

@@ -109,6 +109,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
             }
         };
         diags.extend(check_references(&source, &all_sources, assets));
+        diags.extend(check_terms(&source, config));
         let dir = dir_for(&source, &slug);
         if let Some(what) = generated_at(&dir, config, assets) {
             diags.push(
@@ -119,14 +120,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
             continue;
         }
         if let Some(first) = owners.insert(dir.clone(), source.rel.clone()) {
-            diags.push(
-                Diagnostic::new(
-                    &source.path,
-                    format!("two pages have the URL /{dir}: content/{first} and content/{}", source.rel),
-                )
-                .at_line(1)
-                .hint("give one of them a different `slug` in its front matter"),
-            );
+            diags.push(same_url(&source, &first, &dir));
             continue;
         }
         let permalink = format!("{base}{}", encode_path(&dir));
@@ -138,6 +132,47 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
     } else {
         Err(Error::Content(diags))
     }
+}
+
+/// The error for a second page at a URL taken: at its `slug` line when the
+/// slug was written out, and saying so when the two file names differ only
+/// in Unicode normalisation (macOS writes names decomposed, as NFD), since
+/// they then look identical.
+fn same_url(source: &Source, first: &str, dir: &str) -> Diagnostic {
+    use unicode_normalization::UnicodeNormalization;
+    let mut message = format!("two pages have the URL /{dir}: content/{first} and content/{}", source.rel);
+    if first != source.rel && first.nfc().eq(source.rel.nfc()) {
+        message.push_str(" (the two file names look the same but differ in Unicode normalisation: one spells letters with combining marks)");
+    }
+    let d = Diagnostic::new(&source.path, message).hint("give one of them a different `slug` in its front matter");
+    match source.front.slug.as_ref().and_then(|_| crate::config::key_line(&source.text, "slug")) {
+        Some(line) => d.at_line(line),
+        None => d,
+    }
+}
+
+/// Tags and categories a build would drop without a word: on a page that
+/// is not a post (only posts are filed under terms), or in a taxonomy the
+/// site has switched off.
+fn check_terms(source: &Source, config: &Config) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    for (name, terms) in [("tags", &source.front.tags), ("categories", &source.front.categories)] {
+        if terms.is_empty() {
+            continue;
+        }
+        let line = crate::config::key_line(&source.text, name).unwrap_or(1);
+        let d = if source.kind != Kind::Post {
+            Diagnostic::new(&source.path, format!("`{name}` on a page that is not a post would be ignored"))
+                .hint(format!("only posts (in content/posts/) are listed under {name}; remove `{name}` here"))
+        } else if !config.has_taxonomy(name) {
+            Diagnostic::new(&source.path, format!("`{name}` is set, but the site has no {name} pages"))
+                .hint(format!("add \"{name}\" to `taxonomies` in samvad.toml, or remove `{name}` here"))
+        } else {
+            continue;
+        };
+        diags.push(d.at_line(line));
+    }
+    diags
 }
 
 /// Where files a page refers to may live.

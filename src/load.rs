@@ -219,9 +219,10 @@ fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
     let map = frontmatter::parse_value(&split, &path).map_err(|d| vec![d])?;
     let front = frontmatter::fields(map, &split, &path, kind == Kind::Services, tz)?;
     if kind == Kind::Post && front.date.is_none() {
-        return Err(vec![Diagnostic::new(&path, "a post needs a `date`")
-            .at_line(2)
-            .hint("add date = 2026-11-25 (or an RFC 3339 time) to the front matter")]);
+        return Err(vec![Diagnostic::new(&path, "a post needs a `date`").at_line(2).hint(format!(
+            "add {} (or an RFC 3339 time) to the front matter",
+            frontmatter::assignment(split.syntax, "date", "2026-11-25")
+        ))]);
     }
     let (body_start, body_line, front) = (text.len() - split.body.len(), split.body_line, Box::new(front));
     Ok((Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() }, warning))

@@ -336,7 +336,7 @@ fn config_errors_name_the_file_relative_to_the_site() {
 #[test]
 fn base_url_must_be_absolute() {
     let site = site();
-    site.file("samvad.toml", &common::CONFIG.replace("https://example.com/", "example.com/blog"));
+    site.file("samvad.toml", &common::CONFIG.replace("https://samvad.example/", "example.com/blog"));
     let msg = site.build_fails();
     assert_mentions(&msg, &["samvad.toml:3", "base_url `example.com/blog`", "absolute http(s) URL"]);
 }

@@ -35,7 +35,7 @@ fn every_kind_of_page_is_written_at_its_url() {
     let tag_list = site.html("tags/index.html");
     let term = one(&tag_list, ".term-cloud a");
     assert!(text(term).starts_with("Chat Support"), "{}", text(term));
-    assert_eq!(term.attr("href"), Some("https://example.com/tags/chat-support/"));
+    assert_eq!(term.attr("href"), Some("https://samvad.example/tags/chat-support/"));
     assert_eq!(card_titles(&site.html("tags/chat-support/index.html")), ["First post"]);
     assert!(select(&site.html("categories/index.html"), ".term-cloud a").iter().any(|a| text(*a).contains("Career")));
     assert_eq!(card_titles(&site.html("categories/career/index.html")), ["First post"]);
@@ -123,7 +123,7 @@ fn ascii_file_name_gives_the_slug_for_a_hindi_title() {
     let links = common::card_links(&home);
     assert_eq!(links.len(), 1);
     let link = links[0];
-    assert_eq!(link.attr("href"), Some("https://example.com/posts/online-chatting/"));
+    assert_eq!(link.attr("href"), Some("https://samvad.example/posts/online-chatting/"));
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn devanagari_slug_makes_a_readable_folder_and_encoded_links() {
     let home = site.html("index.html");
     let href = common::card_links(&home)[0].attr("href").expect("href");
     assert!(href.is_ascii() && href.contains("%E0%A4"), "links are percent-encoded: {href}");
-    assert_eq!(decoded(href), "https://example.com/posts/ऑनलाइन-चैटिंग-से-कमाई/");
+    assert_eq!(decoded(href), "https://samvad.example/posts/ऑनलाइन-चैटिंग-से-कमाई/");
 }
 
 #[test]
@@ -161,7 +161,7 @@ fn devanagari_tags_get_readable_folders_and_encoded_links() {
     assert_eq!(hrefs.len(), 2, "{hrefs:?}");
     assert!(hrefs.iter().all(|h| h.is_ascii()), "{hrefs:?}");
     let decoded: Vec<String> = hrefs.iter().map(|h| decoded(h)).collect();
-    assert!(decoded.contains(&"https://example.com/tags/ऑनलाइन-कमाई/".to_string()), "{decoded:?}");
+    assert!(decoded.contains(&"https://samvad.example/tags/ऑनलाइन-कमाई/".to_string()), "{decoded:?}");
 }
 
 #[test]
@@ -399,12 +399,12 @@ fn home_page_paginates_newest_first() {
     assert_eq!(select(&p3, ".post-card").len(), 5);
 
     assert_eq!(rel_link(&p1, "prev"), None);
-    assert_eq!(rel_link(&p1, "next"), Some("https://example.com/page/2/"));
-    assert_eq!(rel_link(&p2, "prev"), Some("https://example.com/"));
-    assert_eq!(rel_link(&p2, "next"), Some("https://example.com/page/3/"));
-    assert_eq!(rel_link(&p3, "prev"), Some("https://example.com/page/2/"));
+    assert_eq!(rel_link(&p1, "next"), Some("https://samvad.example/page/2/"));
+    assert_eq!(rel_link(&p2, "prev"), Some("https://samvad.example/"));
+    assert_eq!(rel_link(&p2, "next"), Some("https://samvad.example/page/3/"));
+    assert_eq!(rel_link(&p3, "prev"), Some("https://samvad.example/page/2/"));
     assert_eq!(rel_link(&p3, "next"), None);
-    assert_eq!(one(&p2, "link[rel=canonical]").attr("href"), Some("https://example.com/page/2/"));
+    assert_eq!(one(&p2, "link[rel=canonical]").attr("href"), Some("https://samvad.example/page/2/"));
 }
 
 #[test]
@@ -419,8 +419,8 @@ fn tag_pages_paginate() {
     assert_eq!(card_titles(&p1), titles((3..=12).rev()));
     assert_eq!(card_titles(&p2), titles((1..=2).rev()));
     assert_eq!(rel_link(&p1, "prev"), None);
-    assert_eq!(rel_link(&p1, "next"), Some("https://example.com/tags/x/page/2/"));
-    assert_eq!(rel_link(&p2, "prev"), Some("https://example.com/tags/x/"));
+    assert_eq!(rel_link(&p1, "next"), Some("https://samvad.example/tags/x/page/2/"));
+    assert_eq!(rel_link(&p2, "prev"), Some("https://samvad.example/tags/x/"));
     assert_eq!(rel_link(&p2, "next"), None);
     let y = site.html("tags/y/index.html");
     assert_eq!(card_titles(&y), ["Other"]);
@@ -445,16 +445,16 @@ fn post_pages_link_to_newer_and_older_posts() {
     };
     let (prev, next) = nav("posts/middle/index.html");
     let (prev, next) = (prev.expect("newer link"), next.expect("older link"));
-    assert_eq!(prev.0, "https://example.com/posts/new/");
+    assert_eq!(prev.0, "https://samvad.example/posts/new/");
     assert!(prev.1.contains("New"), "{}", prev.1);
-    assert_eq!(next.0, "https://example.com/posts/old/");
+    assert_eq!(next.0, "https://samvad.example/posts/old/");
     assert!(next.1.contains("Old"), "{}", next.1);
 
     let (prev, next) = nav("posts/new/index.html");
     assert!(prev.is_none(), "the newest post has no newer one");
-    assert_eq!(next.unwrap().0, "https://example.com/posts/middle/");
+    assert_eq!(next.unwrap().0, "https://samvad.example/posts/middle/");
     let (prev, next) = nav("posts/old/index.html");
-    assert_eq!(prev.unwrap().0, "https://example.com/posts/middle/");
+    assert_eq!(prev.unwrap().0, "https://samvad.example/posts/middle/");
     assert!(next.is_none(), "the oldest post has no older one");
 }
 
@@ -472,7 +472,7 @@ fn links_to_content_files_become_page_urls() {
     let hrefs: Vec<String> = select(&doc, ".content a").into_iter().map(|a| decoded(a.attr("href").unwrap())).collect();
     assert_eq!(
         hrefs,
-        ["https://example.com/posts/बी/#part", "https://example.com/about/", "https://example.com/posts/बी/"]
+        ["https://samvad.example/posts/बी/#part", "https://samvad.example/about/", "https://samvad.example/posts/बी/"]
     );
 }
 

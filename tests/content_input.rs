@@ -8,7 +8,7 @@ use common::*;
 
 /// The output file a local URL on the site leads to, if any.
 fn target_of(site: &Site, url: &str) -> Option<std::path::PathBuf> {
-    let path = url.strip_prefix("https://example.com/").or_else(|| url.strip_prefix('/'))?;
+    let path = url.strip_prefix("https://samvad.example/").or_else(|| url.strip_prefix('/'))?;
     let path = decoded(path.split(['#', '?']).next().unwrap_or(path));
     let file = site.output(&path);
     let file = if path.is_empty() || path.ends_with('/') { file.join("index.html") } else { file };
@@ -30,7 +30,7 @@ fn a_relative_image_in_a_summary_resolves_on_list_pages() {
         let file = target_of(&site, src).unwrap_or_else(|| panic!("{list}: `{src}` is not a local URL"));
         assert!(file.is_file(), "{list}: `{src}` leads to no file");
     }
-    assert!(site.read("atom.xml").contains("https://example.com/posts/safe/shield.svg"));
+    assert!(site.read("atom.xml").contains("https://samvad.example/posts/safe/shield.svg"));
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn markdown_files_with_jekylls_endings_are_pages_not_copies() {
     assert_eq!(text(one(&site.html("notes/index.html"), "article h1")), "Notes");
     let b = site.html("posts/b/index.html");
     let link = one(&b, "article a[href*=old]");
-    assert_eq!(link.attr("href"), Some("https://example.com/posts/2019-05-06-old/"));
+    assert_eq!(link.attr("href"), Some("https://samvad.example/posts/2019-05-06-old/"));
     let raw: Vec<String> = snapshot(&site.out())
         .into_keys()
         .filter(|p| p.ends_with(".markdown") || p.ends_with(".mdown") || p.ends_with(".mkd"))

@@ -60,7 +60,7 @@ fn rss_and_atom_parse_with_required_fields_newest_first() {
         let ids: HashSet<&str> = feed.entries.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), 3, "{rel}: ids are unique");
         for e in &feed.entries {
-            assert!(e.links[0].href.starts_with("https://example.com/posts/"), "{rel}: absolute link");
+            assert!(e.links[0].href.starts_with("https://samvad.example/posts/"), "{rel}: absolute link");
             assert!(e.published.is_some(), "{rel}: published date");
         }
         assert!(!titles.iter().any(|t| t == "Draft" || t == "Later"), "{rel}: no drafts or scheduled posts");
@@ -90,7 +90,7 @@ fn rss_has_self_link_language_and_categories() {
     let doc = roxmltree::Document::parse(&doc_text).unwrap();
     let self_link = doc.descendants().find(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", "link"))).unwrap();
     assert_eq!(self_link.attribute("rel"), Some("self"));
-    assert_eq!(self_link.attribute("href"), Some("https://example.com/rss.xml"));
+    assert_eq!(self_link.attribute("href"), Some("https://samvad.example/rss.xml"));
     assert!(doc.descendants().any(|n| n.has_tag_name("language") && n.text() == Some("en")));
     assert!(doc.descendants().any(|n| n.has_tag_name("category") && n.text() == Some("money")));
 }
@@ -101,8 +101,8 @@ fn content_links_are_absolute_in_feeds() {
     let feed = parse_feed(&site, "tags/chat-support/atom.xml");
     let one = feed.entries.iter().find(|e| e.title.as_ref().unwrap().content == "First").unwrap();
     let html = one.summary.as_ref().map(|s| s.content.clone()).unwrap_or_default();
-    assert!(html.contains("href=\"https://example.com/posts/two/\""), "{html}");
-    assert!(html.contains("src=\"https://example.com/posts/one/pic.svg\""), "{html}");
+    assert!(html.contains("href=\"https://samvad.example/posts/two/\""), "{html}");
+    assert!(html.contains("src=\"https://samvad.example/posts/one/pic.svg\""), "{html}");
 }
 
 #[test]
@@ -137,16 +137,18 @@ fn sitemap_lists_exactly_the_published_pages() {
     let lastmods = doc.descendants().filter(|n| n.has_tag_name("lastmod")).count();
     assert_eq!(lastmods, locs.len(), "every url has a lastmod");
     for must in [
-        "https://example.com/",
-        "https://example.com/posts/one/",
-        "https://example.com/about/",
-        "https://example.com/tags/",
+        "https://samvad.example/",
+        "https://samvad.example/posts/one/",
+        "https://samvad.example/about/",
+        "https://samvad.example/tags/",
     ] {
         assert!(locs.contains(must), "missing {must}");
     }
-    for never in
-        ["https://example.com/posts/draft/", "https://example.com/posts/later/", "https://example.com/404.html"]
-    {
+    for never in [
+        "https://samvad.example/posts/draft/",
+        "https://samvad.example/posts/later/",
+        "https://samvad.example/404.html",
+    ] {
         assert!(!locs.contains(never), "should not list {never}");
     }
     // Every listed URL is a file in the output, and every index.html is listed.
@@ -154,12 +156,13 @@ fn sitemap_lists_exactly_the_published_pages() {
     for (rel, _) in site.snapshot() {
         if rel.ends_with("index.html") {
             html_pages += 1;
-            let url = format!("https://example.com/{}", samvad::slug::encode_path(rel.trim_end_matches("index.html")));
+            let url =
+                format!("https://samvad.example/{}", samvad::slug::encode_path(rel.trim_end_matches("index.html")));
             assert!(locs.contains(&url), "{url} not in sitemap");
         }
     }
     assert_eq!(html_pages, locs.len());
-    assert!(site.read("robots.txt").contains("Sitemap: https://example.com/sitemap.xml"));
+    assert!(site.read("robots.txt").contains("Sitemap: https://samvad.example/sitemap.xml"));
 }
 
 #[test]
@@ -176,9 +179,9 @@ fn post_head_has_search_and_social_metadata() {
     let doc = site.html("posts/two/index.html");
     let meta = |css: &str| one(&doc, css).value().attr("content").unwrap().to_string();
     assert_eq!(one(&doc, "html").value().attr("lang"), Some("en"));
-    assert_eq!(one(&doc, "link[rel=canonical]").value().attr("href"), Some("https://example.com/posts/two/"));
+    assert_eq!(one(&doc, "link[rel=canonical]").value().attr("href"), Some("https://samvad.example/posts/two/"));
     assert_eq!(meta("meta[property='og:type']"), "article");
-    assert_eq!(meta("meta[property='og:url']"), "https://example.com/posts/two/");
+    assert_eq!(meta("meta[property='og:url']"), "https://samvad.example/posts/two/");
     assert_eq!(meta("meta[property='og:locale']"), "en_IN");
     assert_eq!(meta("meta[property='article:published_time']"), "2026-10-02T10:00:00+05:30");
     assert_eq!(meta("meta[property='article:modified_time']"), "2026-10-05T00:00:00Z");

@@ -145,8 +145,8 @@ fn navigation_comes_from_theme_toml_and_a_site_can_replace_it() {
     assert_eq!(
         links,
         [
-            ("Blog".to_string(), "https://example.com/".to_string()),
-            ("Tags".to_string(), "https://example.com/tags/".to_string()),
+            ("Blog".to_string(), "https://samvad.example/".to_string()),
+            ("Tags".to_string(), "https://samvad.example/tags/".to_string()),
             ("Shop".to_string(), "https://shop.example/".to_string()),
         ]
     );

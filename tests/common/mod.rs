@@ -19,7 +19,7 @@ pub const CLOCK: &str = "2026-11-25";
 /// A plain config: English, absolute base URL, default theme.
 pub const CONFIG: &str = r#"title = "Test site"
 description = "A site made by the test suite"
-base_url = "https://example.com/"
+base_url = "https://samvad.example/"
 language = "en"
 author = "Tester"
 theme = "default"

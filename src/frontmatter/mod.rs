@@ -4,132 +4,17 @@
 //! writers bring YAML). Both are turned into one JSON value first, so field
 //! checking, "did you mean" and type errors are written once for both.
 
+mod value;
+
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
+pub use value::{parse_value, split, Split, Syntax};
+
 use crate::config::key_line;
 use crate::dates::{self, Date};
 use crate::error::{closest, Diagnostic};
-
-/// Which syntax the front matter was written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Syntax {
-    /// `+++` fences.
-    Toml,
-    /// `---` fences.
-    Yaml,
-}
-
-/// A file split into its front matter text and its body.
-#[derive(Debug)]
-pub struct Split<'a> {
-    /// Front matter syntax.
-    pub syntax: Syntax,
-    /// The text between the fences.
-    pub front: &'a str,
-    /// Everything after the closing fence.
-    pub body: &'a str,
-    /// 1-based line of the first body line in the file.
-    pub body_line: usize,
-}
-
-/// Splits `text` at its front matter fences.
-pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let (fence, syntax) = if text.starts_with("+++") {
-        ("+++", Syntax::Toml)
-    } else if text.starts_with("---") {
-        ("---", Syntax::Yaml)
-    } else {
-        return Err(Diagnostic::new(path, "missing front matter")
-            .at(1, 1)
-            .hint("start the file with a `+++` line, then `title = \"…\"`, then a closing `+++` line"));
-    };
-    let first_nl = text.find('\n').map_or(text.len(), |i| i + 1);
-    if text[..first_nl].trim_end() != fence {
-        return Err(Diagnostic::new(path, format!("the opening `{fence}` must stand alone on the first line"))
-            .at(1, 1)
-            .hint(format!("put a line break right after `{fence}`")));
-    }
-    let mut offset = first_nl;
-    for (line, l) in (2..).zip(text[first_nl..].split_inclusive('\n')) {
-        if l.trim_end() == fence {
-            let body_start = offset + l.len();
-            return Ok(Split {
-                syntax,
-                front: &text[first_nl..offset],
-                body: &text[body_start..],
-                body_line: line + 1,
-            });
-        }
-        offset += l.len();
-    }
-    Err(Diagnostic::new(path, format!("the front matter opened with `{fence}` on line 1 is never closed"))
-        .at(1, 1)
-        .hint(format!("add a line with only `{fence}` after the last front matter field")))
-}
-
-/// Parses front matter text into a JSON object, locating syntax errors in
-/// the file (the front matter starts on line 2).
-pub fn parse_value(split: &Split, path: &Path) -> Result<Map<String, Value>, Diagnostic> {
-    let value = match split.syntax {
-        Syntax::Toml => {
-            let table: toml::Table = toml::from_str(split.front).map_err(|e| {
-                let mut d = Diagnostic::new(path, format!("invalid TOML front matter: {}", e.message()));
-                if let Some(span) = e.span() {
-                    let (l, c) = crate::error::line_col(split.front, span.start);
-                    d = d.at(l + 1, c);
-                }
-                d.hint("strings need quotes, lists use [ ], and each key appears once")
-            })?;
-            toml_to_json(toml::Value::Table(table))
-        }
-        Syntax::Yaml => {
-            if split.front.trim().is_empty() {
-                Value::Object(Map::new())
-            } else {
-                serde_saphyr::from_str::<Value>(split.front).map_err(|e| {
-                    let mut d =
-                        Diagnostic::new(path, format!("invalid YAML front matter: {}", parser_message(&e.to_string())));
-                    if let Some(loc) = e.location() {
-                        d = d.at(loc.line() as usize + 1, loc.column() as usize);
-                    }
-                    d.hint("check indentation and quote values that contain `:`")
-                })?
-            }
-        }
-    };
-    match value {
-        Value::Object(map) => Ok(map),
-        Value::Null => Ok(Map::new()),
-        _ => Err(Diagnostic::new(path, "front matter must be a set of `key = value` fields").at_line(2)),
-    }
-}
-
-/// The parser's message without its own position, which counts from the
-/// front matter rather than the file and would contradict ours.
-fn parser_message(s: &str) -> &str {
-    let line = s.lines().next().unwrap_or(s);
-    let line = line.strip_prefix("error: ").unwrap_or(line);
-    match line.find(": ") {
-        Some(i) if line[..i].starts_with("line ") && line[..i].contains(" column ") => &line[i + 2..],
-        _ => line,
-    }
-}
-
-/// TOML dates become RFC 3339 strings so both syntaxes look alike.
-fn toml_to_json(v: toml::Value) -> Value {
-    match v {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(a) => Value::Array(a.into_iter().map(toml_to_json).collect()),
-        toml::Value::Table(t) => Value::Object(t.into_iter().map(|(k, v)| (k, toml_to_json(v))).collect()),
-    }
-}
 
 /// The keys a page may set, besides the services page's own data.
 pub const KNOWN_KEYS: &[&str] = &[
@@ -148,7 +33,6 @@ pub const KNOWN_KEYS: &[&str] = &[
     "extra",
     "social",
     "translation_of",
-    "aliases",
 ];
 
 /// Extra top-level keys the services page carries its data in.
@@ -195,8 +79,25 @@ pub struct FrontMatter {
 struct Fields<'a> {
     path: &'a Path,
     front: &'a str,
+    syntax: Syntax,
     diags: Vec<Diagnostic>,
 }
+
+/// A value of each text field, for hints that show how to write it.
+const EXAMPLES: &[(&str, &str)] = &[
+    ("title", "\"My first post\""),
+    ("description", "\"One line about the post\""),
+    ("slug", "\"my-first-post\""),
+    ("lang", "\"hi\""),
+    ("image", "\"cover.png\""),
+    ("author", "\"Anjali Verma\""),
+    ("template", "\"page.html\""),
+    ("translation_of", "\"posts/other.md\""),
+    ("date", "2026-11-25"),
+    ("updated", "2026-11-30"),
+    ("tags", "[\"one\", \"two\"]"),
+    ("categories", "[\"one\", \"two\"]"),
+];
 
 impl Fields<'_> {
     fn error(&mut self, key: &str, message: String, hint: &str) {
@@ -204,11 +105,23 @@ impl Fields<'_> {
         self.diags.push(Diagnostic::new(self.path, message).at_line(line).hint(hint));
     }
 
+    /// `key = value` or `key: value`, in the file's own syntax.
+    fn example(&self, key: &str) -> String {
+        let value = EXAMPLES.iter().find(|(k, _)| *k == key).map_or("\"…\"", |(_, v)| v);
+        assignment(self.syntax, key, value)
+    }
+
     fn string(&mut self, map: &Map<String, Value>, key: &str) -> Option<String> {
         match map.get(key)? {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.error(key, format!("`{key}` must be a string, found {}", kind(other)), "put the value in quotes");
+                let wanted = match key {
+                    "image" => "the path or URL of an image",
+                    "date" | "updated" => "a date",
+                    _ => "text",
+                };
+                let hint = format!("write it as {}", self.example(key));
+                self.error(key, format!("`{key}` must be {wanted}, found {}", kind(other)), &hint);
                 None
             }
         }
@@ -238,11 +151,8 @@ impl Fields<'_> {
                 .filter(|s| !s.is_empty())
                 .collect(),
             Some(other) => {
-                self.error(
-                    key,
-                    format!("`{key}` must be a list of strings, found {}", kind(other)),
-                    &format!("write it as {key} = [\"one\", \"two\"]"),
-                );
+                let hint = format!("write it as {}", self.example(key));
+                self.error(key, format!("`{key}` must be a list of strings, found {}", kind(other)), &hint);
                 Vec::new()
             }
         }
@@ -261,6 +171,14 @@ impl Fields<'_> {
                 None
             }
         }
+    }
+}
+
+/// `key = value` in TOML, `key: value` in YAML.
+pub fn assignment(syntax: Syntax, key: &str, value: &str) -> String {
+    match syntax {
+        Syntax::Toml => format!("{key} = {value}"),
+        Syntax::Yaml => format!("{key}: {value}"),
     }
 }
 
@@ -283,16 +201,23 @@ pub fn fields(
     allow_services: bool,
     tz: &jiff::tz::TimeZone,
 ) -> Result<FrontMatter, Vec<Diagnostic>> {
-    let mut f = Fields { path, front: split.front, diags: Vec::new() };
+    let mut f = Fields { path, front: split.front, syntax: split.syntax, diags: Vec::new() };
     let mut valid: Vec<&str> = KNOWN_KEYS.to_vec();
     if allow_services {
         valid.extend_from_slice(SERVICES_KEYS);
     }
+    let extra = match split.syntax {
+        Syntax::Toml => "put custom values under [extra]",
+        Syntax::Yaml => "put custom values under extra:",
+    };
     for key in map.keys() {
-        if !valid.contains(&key.as_str()) {
+        if key == "aliases" {
+            let hint = "remove it for now: samvad cannot write redirect pages yet, so the old URLs would lead nowhere";
+            f.error(key, "`aliases` (redirects from old URLs) is not supported yet".into(), hint);
+        } else if !valid.contains(&key.as_str()) {
             let hint = match closest(key, &valid) {
-                Some(k) => format!("did you mean `{k}`? Put custom values under [extra]"),
-                None => "put custom values under [extra]".to_string(),
+                Some(k) => format!("did you mean `{k}`? Or {extra}"),
+                None => extra.to_string(),
             };
             f.error(key, format!("unknown front matter key `{key}`"), &hint);
         }
@@ -316,9 +241,13 @@ pub fn fields(
         data: SERVICES_KEYS.iter().filter_map(|k| map.get(*k).map(|v| (k.to_string(), v.clone()))).collect(),
     };
     if !map.contains_key("title") {
-        f.diags.push(Diagnostic::new(path, "missing `title`").at_line(2).hint("add title = \"…\" to the front matter"));
+        let hint = format!("add {} to the front matter", f.example("title"));
+        f.diags.push(Diagnostic::new(path, "missing `title`").at_line(2).hint(hint));
     } else if fm.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
         f.error("title", "`title` is empty".into(), "write the page's title between the quotes");
+    }
+    if let Some(why) = fm.lang.as_deref().and_then(crate::language::problem) {
+        f.error("lang", format!("lang: {why}"), crate::language::HINT);
     }
     if f.diags.is_empty() {
         Ok(fm)
