@@ -308,7 +308,7 @@ fn a_post_with_hundreds_of_tags_keeps_every_tag() {
         let all = term.select(&sel(".meta a")).next().unwrap();
         assert_eq!(all.value().attr("href"), Some("https://example.com/tags/"), "{dir}");
         for feed in ["rss.xml", "atom.xml"] {
-            assert_eq!(entry_categories(&site, &format!("{dir}/{feed}"), "Many"), [name.clone()], "{dir}/{feed}");
+            assert_eq!(entry_categories(&site, &format!("{dir}/{feed}"), "Many"), [name.as_str()], "{dir}/{feed}");
         }
     }
     for feed in ["rss.xml", "atom.xml"] {
