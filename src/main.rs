@@ -121,7 +121,7 @@ enum SocialCommand {
         /// The platform (x, bluesky, mastodon, threads, linkedin, …).
         #[arg(long)]
         platform: String,
-        /// Print JSON: {"platform","length","limit","fits"}.
+        /// Print JSON: {"platform","length","limit","fits","reason"}.
         #[arg(long)]
         json: bool,
         /// Site root, for [social.limits] in samvad.toml (used when present).
@@ -258,7 +258,7 @@ fn social(args: SocialArgs) -> Result<(), Error> {
             false => Limits::new(),
         };
         let (length, limit) = (platform.count(&text), limits.get(platform));
-        let fits = platform.fits(&text, limit);
+        let reason = platform.check(&text, limit).err().map(|why| why.to_string());
         if json {
             #[derive(serde::Serialize)]
             struct Count<'a> {
@@ -266,11 +266,13 @@ fn social(args: SocialArgs) -> Result<(), Error> {
                 length: usize,
                 limit: usize,
                 fits: bool,
+                /// Why it does not fit; null when it does.
+                reason: Option<String>,
             }
-            let count = Count { platform: platform.name(), length, limit, fits };
+            let count = Count { platform: platform.name(), length, limit, fits: reason.is_none(), reason };
             println!("{}", serde_json::to_string(&count).expect("counts serialise"));
         } else {
-            println!("{}: {length}/{limit} ({})", platform.name(), if fits { "fits" } else { "too long" });
+            println!("{}: {length}/{limit} ({})", platform.name(), reason.as_deref().unwrap_or("fits"));
         }
         return Ok(());
     }

@@ -144,6 +144,23 @@ fn count_prints_json_and_rejects_unknown_platforms() {
     assert!(out.status.success(), "too long still exits 0");
     assert!(String::from_utf8_lossy(&out.stdout).contains("300/280"));
 
+    // #16.27: a refusal other than length says why, in text and JSON.
+    let tags = "Six tags #a #b #c #d #e #f";
+    let out = samvad(&["social", "count", "--platform", "instagram", tags]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text, "instagram: 26/2200 (too many hashtags: 6 of at most 5)\n");
+    let out = samvad(&["social", "count", "--platform", "instagram", "--json", tags]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["length"].as_u64(), v["limit"].as_u64(), &v["fits"]), (Some(26), Some(2200), &false.into()));
+    assert_eq!(v["reason"], "too many hashtags: 6 of at most 5");
+    let out = samvad(&["social", "count", "--platform", "x", "--json", ""]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v["fits"], v["reason"].as_str().unwrap().starts_with("empty")), (&false.into(), true), "{v}");
+    let out = samvad(&["social", "count", "--platform", "x", "--json", "ok"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v["fits"], &v["reason"]), (&true.into(), &serde_json::Value::Null), "{v}");
+
     let out = samvad(&["social", "count", "--platform", "myspace", "hi"]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);

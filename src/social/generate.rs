@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
-use super::count::{Limits, Platform};
+use super::count::{count_hashtags, keep_hashtags, Limits, Platform};
 use super::cut;
 use super::post::PostSocial;
 use crate::config::Config;
@@ -39,6 +39,9 @@ pub struct Snippet {
     pub limit: usize,
     /// Whether it can be posted (always true for generated text).
     pub fits: bool,
+    /// Why it cannot be posted, when it cannot ([`super::count::Unfit`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// X only, with `x_thread = true`: the longer text as numbered posts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub thread: Vec<String>,
@@ -96,7 +99,9 @@ fn h2_titles(toc: &[TocEntry], out: &mut Vec<String>) {
     }
 }
 
-/// How many hashtags each platform's readers tolerate.
+/// How many hashtags each platform's readers tolerate. Never more than a
+/// platform allows: Instagram takes 5 a post since December 2025
+/// ([`Platform::max_hashtags`]), and Threads links one topic tag a post.
 pub fn hashtag_count(p: Platform) -> usize {
     match p {
         Platform::X | Platform::Bluesky | Platform::Facebook | Platform::Telegram | Platform::TelegramCaption => 2,
@@ -207,8 +212,6 @@ pub fn parts(post: &PostInfo, platform: Platform, url: &str) -> (String, String)
 fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -> (String, String) {
     let hook: Cow<str> = own_hook(post, platform).map_or(Cow::Borrowed(&common.hook), |own| Cow::Owned(collapse(own)));
     let title = &common.title;
-    let tags = &post.hashtags[..hashtag_count(platform).min(post.hashtags.len())];
-    let tags = if tags.is_empty() { String::new() } else { ["\n\n", &tags.join(" ")].concat() };
     let hindi = is_hindi(&post.lang);
     let plain_title = title.replace('*', "");
     let head = match platform {
@@ -232,7 +235,37 @@ fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -
         Platform::Instagram => "Link in bio".to_string(),
         _ => url.to_string(),
     };
+    // A title or hook may hold hashtags of its own: past the platform's
+    // cap they stay as words, so that a caption never carries more.
+    let head = match hashtag_cap(platform) {
+        Some(max) => keep_hashtags(&head, max),
+        None => head,
+    };
+    let tags = tags_after(platform, &head, &post.hashtags);
     (head, ["\n\n", &link, &tags].concat())
+}
+
+/// Most hashtags a generated text may hold, title and hook included:
+/// what Instagram allows ([`Platform::max_hashtags`]), and on Threads one,
+/// since it links only one topic tag a post and shows the rest as text.
+fn hashtag_cap(platform: Platform) -> Option<usize> {
+    match platform {
+        Platform::Threads => Some(1),
+        _ => platform.max_hashtags(),
+    }
+}
+
+/// The hashtags that end a snippet, after a blank line: the platform's
+/// share of `hashtags`, fewer if `head` has some of its own and the
+/// platform caps hashtags a post.
+fn tags_after(platform: Platform, head: &str, hashtags: &[String]) -> String {
+    let room = hashtag_cap(platform).map_or(usize::MAX, |max| max.saturating_sub(count_hashtags(head)));
+    let tags = &hashtags[..hashtag_count(platform).min(room).min(hashtags.len())];
+    if tags.is_empty() {
+        String::new()
+    } else {
+        ["\n\n", &tags.join(" ")].concat()
+    }
 }
 
 /// The snippet for one post on one platform.
@@ -271,6 +304,7 @@ fn finish(
         } else {
             Vec::new()
         };
+    let verdict = platform.check_sized(&text, size, limit);
     Snippet {
         post: post.title.clone(),
         slug: post.slug.clone(),
@@ -278,7 +312,8 @@ fn finish(
         platform,
         length: size.count,
         limit,
-        fits: platform.allows(size, limit),
+        fits: verdict.is_ok(),
+        reason: verdict.err().map(|why| why.to_string()),
         text,
         thread,
     }
@@ -438,6 +473,35 @@ mod tests {
         assert!(x.text.contains('…'));
         assert!(x.thread.len() > 1 && x.thread.iter().all(|t| Platform::X.fits(t, 280)));
         assert!(x.thread[0].starts_with("1/"));
+    }
+
+    /// Instagram allows 5 hashtags a post since December 2025, counting
+    /// those of the title and hook; Threads links one topic tag a post.
+    #[test]
+    fn captions_never_carry_more_hashtags_than_allowed() {
+        let tags: Vec<String> = (0..9).map(|i| format!("tag{i}")).collect();
+        let mut p = post();
+        p.hashtags = crate::social::hashtag::hashtags(&tags, usize::MAX);
+        let c = SocialConfig::default();
+        let ig = snippet(&c, &Limits::new(), &p, Platform::Instagram);
+        assert!(ig.fits, "{ig:?}");
+        assert!(ig.text.ends_with("\n\n#tag0 #tag1 #tag2 #tag3 #tag4"), "{}", ig.text);
+        p.title = "Seven #habits of #calm #chat #agents".into();
+        p.description = Some("#one #two #three".into());
+        let ig = snippet(&c, &Limits::new(), &p, Platform::Instagram);
+        assert_eq!(count_hashtags(&ig.text), 5, "{}", ig.text);
+        assert!(
+            ig.fits && ig.text.starts_with("Seven #habits of #calm #chat #agents\n\n#one two three"),
+            "{}",
+            ig.text
+        );
+        let threads = snippet(&c, &Limits::new(), &p, Platform::Threads);
+        assert!(threads.text.starts_with("#one two three\n\nhttps://"), "{}", threads.text);
+        assert_eq!(count_hashtags(&threads.text), 1, "{}", threads.text);
+        p.description = None;
+        p.summary = "No tags here.".into();
+        let threads = snippet(&c, &Limits::new(), &p, Platform::Threads);
+        assert!(threads.text.ends_with("\n\n#tag0"), "{}", threads.text);
     }
 
     #[test]

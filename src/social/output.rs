@@ -167,7 +167,8 @@ pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> St
     for s in snippets.iter().filter(|s| only.is_none_or(|p| p == s.platform)) {
         let _ = write!(out, "\n## {}\n\n", display_name(s.platform));
         fenced(&mut out, &s.text);
-        let _ = writeln!(out, "\nlength: {}/{}{}", s.length, s.limit, if s.fits { "" } else { " (too long)" });
+        let _ = write!(out, "\nlength: {}/{}", s.length, s.limit);
+        let _ = writeln!(out, "{}", s.reason.as_ref().map_or(String::new(), |why| format!(" ({why})")));
         if !s.thread.is_empty() {
             let _ = writeln!(out, "\nAs a thread of {}:", s.thread.len());
             for post in &s.thread {
