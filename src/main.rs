@@ -140,7 +140,7 @@ enum SocialCommand {
         /// The platform (x, bluesky, mastodon, threads, linkedin, …).
         #[arg(long)]
         platform: String,
-        /// Print JSON: {"platform","length","limit","fits"}.
+        /// Print JSON: {"platform","length","limit","fits","reason"}.
         #[arg(long)]
         json: bool,
         /// Site root, for [social.limits] in samvad.toml (used when present).
@@ -297,7 +297,7 @@ fn social(args: SocialArgs) -> Result<(), Error> {
             false => Limits::new(),
         };
         let (length, limit) = (platform.count(&text), limits.get(platform));
-        let fits = platform.fits(&text, limit);
+        let reason = platform.check(&text, limit).err().map(|why| why.to_string());
         if json {
             #[derive(serde::Serialize)]
             struct Count<'a> {
@@ -305,14 +305,16 @@ fn social(args: SocialArgs) -> Result<(), Error> {
                 length: usize,
                 limit: usize,
                 fits: bool,
+                /// Why it does not fit; null when it does.
+                reason: Option<String>,
             }
-            let count = Count { platform: platform.name(), length, limit, fits };
+            let count = Count { platform: platform.name(), length, limit, fits: reason.is_none(), reason };
             samvad::stdout::line(serde_json::to_string(&count).expect("counts serialise"));
         } else {
             samvad::stdout::line(format_args!(
                 "{}: {length}/{limit} ({})",
                 platform.name(),
-                if fits { "fits" } else { "too long" }
+                reason.as_deref().unwrap_or("fits")
             ));
         }
         return Ok(());

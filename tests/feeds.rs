@@ -277,3 +277,49 @@ fn full_content_feeds_carry_every_shown_post_body() {
     let doc = site.html("posts/p1/index.html");
     assert!(text(one(&doc, ".content")).contains("Second paragraph 1"), "the post page has its body too");
 }
+
+/// The categories of the entry titled `title` in the feed at `rel`.
+fn entry_categories(site: &Site, rel: &str, title: &str) -> Vec<String> {
+    let feed = parse_feed(site, rel);
+    let entry = feed.entries.iter().find(|e| e.title.as_ref().unwrap().content == title).unwrap();
+    entry.categories.iter().map(|c| c.term.clone()).collect()
+}
+
+/// #16.24: a post with more tags than a term's feed lists still gets every
+/// tag: its page links them all, each has a page and a feed carrying the
+/// post, and the site's feed names them all. A tag's feed names that tag
+/// alone for it, so feeds grow with the number of tags, not its square.
+#[test]
+fn a_post_with_hundreds_of_tags_keeps_every_tag() {
+    let site = Site::new();
+    let names: Vec<String> = (0..200).map(|i| format!("tag {i}")).collect();
+    let quoted: Vec<String> = names.iter().chain([&"Tag 7".to_string()]).map(|n| format!("{n:?}")).collect();
+    let front = format!("tags = [{}]\n", quoted.join(", "));
+    site.file("content/posts/many.md", &post_with("Many", "2026-10-01", &front, "Body.\n"));
+    let few = "tags = [\"tag 1\", \"money\"]\n";
+    site.file("content/posts/few.md", &post_with("Few", "2026-10-02", few, "Body.\n"));
+    site.build_ok();
+
+    let page = site.html("posts/many/index.html");
+    let links: Vec<String> = page.select(&sel(".tags a")).map(|a| a.text().collect()).collect();
+    assert_eq!(links, names.iter().map(|n| format!("#{n}")).collect::<Vec<_>>(), "\"Tag 7\" is \"tag 7\"");
+    let list = site.html("tags/index.html");
+    assert_eq!(list.select(&sel(".term-cloud a")).count(), 201, "200 tags and money");
+    for name in &names {
+        let dir = format!("tags/{}", name.replace(' ', "-"));
+        let term = site.html(&format!("{dir}/index.html"));
+        let all = term.select(&sel(".meta a")).next().unwrap();
+        assert_eq!(all.value().attr("href"), Some("https://samvad.example/tags/"), "{dir}");
+        for feed in ["rss.xml", "atom.xml"] {
+            assert_eq!(entry_categories(&site, &format!("{dir}/{feed}"), "Many"), [name.as_str()], "{dir}/{feed}");
+        }
+    }
+    for feed in ["rss.xml", "atom.xml"] {
+        assert_eq!(entry_categories(&site, feed, "Many"), names, "{feed}");
+        assert_eq!(entry_categories(&site, &format!("tags/tag-1/{feed}"), "Few"), ["tag 1", "money"], "{feed}");
+    }
+    let json = std::fs::read_to_string(site.path("social/snippets.json")).unwrap();
+    let snippets: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let linkedin = snippets.iter().find(|s| s["post"] == "Many" && s["platform"] == "linkedin").unwrap();
+    assert!(linkedin["text"].as_str().unwrap().ends_with("\n\n#Tag0 #Tag1 #Tag2 #Tag3"), "{linkedin}");
+}

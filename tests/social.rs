@@ -1,6 +1,8 @@
 //! End to end: promotion text for the repository's example site, the
 //! `samvad social` command, and share links on post pages.
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -93,6 +95,42 @@ fn build_writes_snippets_beside_the_output() {
     }
 }
 
+/// #16.12: a spreadsheet opening schedule.csv must see text, never a
+/// formula, whatever a title or description starts with.
+#[test]
+fn schedule_csv_cells_never_start_a_formula() {
+    let site = common::Site::new();
+    let evil = "=HYPERLINK(\"https://evil.example\",\"click\")";
+    let front = r#"+++
+title = "=HYPERLINK(\"https://evil.example\",\"click\")"
+date = 2026-10-01
+description = "@SUM(1+1)*cmd|' /C calc'!A0"
++++
+
+Body.
+"#;
+    site.file("content/posts/evil.md", front);
+    let front = "description = \"+91 98765 43210 for chat work\"\n";
+    site.file("content/posts/minus.md", &common::post_with("-1 bad habit", "2026-10-02", front, "Body.\n"));
+    site.build_ok();
+    let csv = std::fs::read_to_string(site.path("social/schedule.csv")).unwrap();
+    let records = csv_records(&csv);
+    assert_eq!(records.len(), 1 + 2 * Platform::ALL.len());
+    for r in &records[1..] {
+        for cell in r {
+            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{cell:?} in {r:?}");
+        }
+        assert!([format!("'{evil}"), "'-1 bad habit".to_string()].contains(&r[0]), "{r:?}");
+    }
+    let x_text = |title: &str| records.iter().find(|r| r[0] == title && r[1] == "x").map(|r| r[2].clone()).unwrap();
+    assert!(x_text(&format!("'{evil}")).starts_with("'@SUM(1+1)*cmd|' /C calc'!A0\n\nhttps://"));
+    assert!(x_text("'-1 bad habit").starts_with("'+91 98765 43210 for chat work"));
+    // snippets.json keeps the exact text.
+    let json: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(site.path("social/snippets.json")).unwrap()).unwrap();
+    assert!(json.iter().any(|s| s["post"] == evil && s["text"].as_str().unwrap().starts_with("@SUM")));
+}
+
 #[test]
 fn count_prints_json_and_rejects_unknown_platforms() {
     let out = samvad(&["social", "count", "--platform", "x", "--json", "hello"]);
@@ -105,6 +143,23 @@ fn count_prints_json_and_rejects_unknown_platforms() {
     let out = samvad(&["social", "count", "--platform", "x", &"a".repeat(300)]);
     assert!(out.status.success(), "too long still exits 0");
     assert!(String::from_utf8_lossy(&out.stdout).contains("300/280"));
+
+    // #16.27: a refusal other than length says why, in text and JSON.
+    let tags = "Six tags #a #b #c #d #e #f";
+    let out = samvad(&["social", "count", "--platform", "instagram", tags]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(text, "instagram: 26/2200 (too many hashtags: 6 of at most 5)\n");
+    let out = samvad(&["social", "count", "--platform", "instagram", "--json", tags]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((v["length"].as_u64(), v["limit"].as_u64(), &v["fits"]), (Some(26), Some(2200), &false.into()));
+    assert_eq!(v["reason"], "too many hashtags: 6 of at most 5");
+    let out = samvad(&["social", "count", "--platform", "x", "--json", ""]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v["fits"], v["reason"].as_str().unwrap().starts_with("empty")), (&false.into(), true), "{v}");
+    let out = samvad(&["social", "count", "--platform", "x", "--json", "ok"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!((&v["fits"], &v["reason"]), (&true.into(), &serde_json::Value::Null), "{v}");
 
     let out = samvad(&["social", "count", "--platform", "myspace", "hi"]);
     assert_eq!(out.status.code(), Some(1));

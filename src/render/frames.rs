@@ -50,7 +50,7 @@ impl<'a> Renderer<'a> {
     pub(super) fn taxonomy_frame(&self, ctx: &mut Vars, tax: &'a Taxonomy) -> Frame<'a> {
         let site = self.site;
         let lang = site.config.language.as_str();
-        set(ctx, "taxonomy", tax);
+        ctx.insert_value("taxonomy", self.taxonomy_value(tax));
         let title = self.ui(lang, &tax.name, &tax.name);
         set(ctx, "meta", &seo::for_list(site, Some(&title), &tax.permalink, lang, false, self.feed_links(None)));
         Frame { template: "taxonomy_list.html", url: tax.permalink.clone() }
@@ -63,7 +63,7 @@ impl<'a> Renderer<'a> {
         let base = site.config.base();
         let pager = self.pagination(&base).page(&self.summaries, &term.posts, &term.dir, n);
         let url = super::page_url(&base, &term.dir, n);
-        set(ctx, "taxonomy", tax);
+        ctx.insert_value("taxonomy", self.taxonomy_value(tax));
         set(ctx, "term", term);
         ctx.insert_value("paginator", pager.into_value());
         let feeds = self.feed_links(Some((&term.dir, &term.name)));

@@ -13,11 +13,16 @@ mod simple;
 mod telegram;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod twitter_text;
 mod url;
+mod verdict;
 
 pub use emoji::is_emoji_cluster;
 pub use telegram::strip_telegram_markup;
 pub use url::find_urls;
+use verdict::X_INVALID;
+pub use verdict::{count_hashtags, keep_hashtags, Unfit};
 
 pub(crate) use simple::{Measured, Prefixes};
 
@@ -143,11 +148,18 @@ impl Platform {
         }
     }
 
-    /// Whether `text` can be posted within `limit`. Stricter than
+    /// Whether `text` can be posted within `limit`: its length fits (see
+    /// [`Self::fits_length`]) and the platform takes it otherwise too (see
+    /// [`Self::check`], which says why not).
+    pub fn fits(self, text: &str, limit: usize) -> bool {
+        self.check(text, limit).is_ok()
+    }
+
+    /// Whether the length of `text` fits `limit`. Stricter than
     /// `count(text) <= limit` where a platform has a second constraint:
     /// Bluesky's 3000-byte cap, and Mastodon's web composer, which counts
     /// code points and refuses to submit what the server would accept.
-    pub fn fits(self, text: &str, limit: usize) -> bool {
+    pub fn fits_length(self, text: &str, limit: usize) -> bool {
         self.allows(self.size(text), limit)
     }
 

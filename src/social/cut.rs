@@ -3,9 +3,10 @@
 //! A cut never splits a grapheme cluster (a conjunct such as क्ष, a ZWJ
 //! emoji, a flag) and never lands inside a link, because a half link is a
 //! broken link. Whether a result fits is always decided by
-//! [`Platform::fits`] on the final string, so platform quirks (X's weight
-//! of 2 for "…", Bluesky's byte cap, Mastodon's composer) are honoured
-//! without special cases here.
+//! [`Platform::fits_length`] on the final string, so platform quirks (X's
+//! weight of 2 for "…", Bluesky's byte cap, Mastodon's composer) are
+//! honoured without special cases here. Rules other than length (see
+//! [`Platform::check`]) are the caller's.
 
 mod measure;
 mod points;
@@ -72,7 +73,7 @@ pub(crate) fn fit_cuts(platform: Platform, head: &Cuts, tail: &str, limit: usize
         }
     }
     let bare_tail = tail.trim_start();
-    if !bare_tail.is_empty() && platform.fits(bare_tail, limit) {
+    if !bare_tail.is_empty() && platform.fits_length(bare_tail, limit) {
         return sized(platform, bare_tail.to_string());
     }
     fit_sized(platform, &format!("{}{tail}", head.text()), limit)
@@ -95,7 +96,7 @@ fn fit_with_tail(platform: Platform, head: &Cuts, tail: &str, limit: usize) -> O
     let ruler = known.or_else(|| Ruler::new(platform, head, tail));
     let tail_fits = match &ruler {
         Some(ruler) => platform.allows(ruler.suffix(), limit),
-        None => platform.fits(tail, limit),
+        None => platform.fits_length(tail, limit),
     };
     tail_fits.then(|| cut_before(platform, head, tail, ruler.as_ref(), limit)).flatten()
 }
@@ -115,7 +116,7 @@ pub fn thread(platform: Platform, text: &str, limit: usize) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    if platform.fits(text, limit) {
+    if platform.fits_length(text, limit) {
         return vec![text.to_string()];
     }
     // The label width depends on the post count, which depends on the label
@@ -136,7 +137,7 @@ pub fn thread(platform: Platform, text: &str, limit: usize) -> Vec<String> {
 
 fn lone_ellipsis(platform: Platform, limit: usize) -> String {
     let ellipsis = ELLIPSIS.to_string();
-    if platform.fits(&ellipsis, limit) {
+    if platform.fits_length(&ellipsis, limit) {
         ellipsis
     } else {
         String::new()
@@ -173,7 +174,7 @@ fn cut_before(
             return Some((text, size));
         }
     }
-    longest_cut(cuts, |end| platform.fits(&candidate(end), limit)).map(|end| sized(platform, candidate(end)))
+    longest_cut(cuts, |end| platform.fits_length(&candidate(end), limit)).map(|end| sized(platform, candidate(end)))
 }
 
 /// The longest cut for which `ok` holds, at a word boundary if any works.
@@ -211,7 +212,7 @@ fn next_post_end(platform: Platform, rest: &str, label: &str, limit: usize) -> O
     let window = post_window(platform, rest, label, limit);
     let ok = |end: usize| {
         let body = window[..end].trim_end();
-        !body.is_empty() && platform.fits(&format!("{label}{body}"), limit)
+        !body.is_empty() && platform.fits_length(&format!("{label}{body}"), limit)
     };
     if window.len() == rest.len() && ok(rest.len()) {
         return Some(rest.len());
@@ -233,7 +234,7 @@ fn post_window<'a>(platform: Platform, rest: &'a str, label: &str, limit: usize)
             bytes += 1;
         }
         let end = rest[bytes..].find(char::is_whitespace).map_or(rest.len(), |i| bytes + i);
-        if !platform.fits(&format!("{label}{}", &rest[..end]), limit) {
+        if !platform.fits_length(&format!("{label}{}", &rest[..end]), limit) {
             return &rest[..end];
         }
         bytes = bytes.saturating_mul(2);

@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use percent_encoding::utf8_percent_encode;
 use serde::Serialize;
 
-use super::count::{Limits, Platform};
+use super::count::{count_hashtags, keep_hashtags, Limits, Platform};
 use super::cut;
 use super::post::PostSocial;
 use crate::config::Config;
@@ -39,6 +39,9 @@ pub struct Snippet {
     pub limit: usize,
     /// Whether it can be posted (always true for generated text).
     pub fits: bool,
+    /// Why it cannot be posted, when it cannot ([`super::count::Unfit`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
     /// X only, with `x_thread = true`: the longer text as numbered posts.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub thread: Vec<String>,
@@ -96,7 +99,9 @@ fn h2_titles(toc: &[TocEntry], out: &mut Vec<String>) {
     }
 }
 
-/// How many hashtags each platform's readers tolerate.
+/// How many hashtags each platform's readers tolerate. Never more than a
+/// platform allows: Instagram takes 5 a post since December 2025
+/// ([`Platform::max_hashtags`]), and Threads links one topic tag a post.
 pub fn hashtag_count(p: Platform) -> usize {
     match p {
         Platform::X | Platform::Bluesky | Platform::Facebook | Platform::Telegram | Platform::TelegramCaption => 2,
@@ -207,8 +212,6 @@ pub fn parts(post: &PostInfo, platform: Platform, url: &str) -> (String, String)
 fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -> (String, String) {
     let hook: Cow<str> = own_hook(post, platform).map_or(Cow::Borrowed(&common.hook), |own| Cow::Owned(collapse(own)));
     let title = &common.title;
-    let tags = &post.hashtags[..hashtag_count(platform).min(post.hashtags.len())];
-    let tags = if tags.is_empty() { String::new() } else { ["\n\n", &tags.join(" ")].concat() };
     let hindi = is_hindi(&post.lang);
     let plain_title = title.replace('*', "");
     let head = match platform {
@@ -232,7 +235,37 @@ fn parts_from(common: &Common, post: &PostInfo, platform: Platform, url: &str) -
         Platform::Instagram => "Link in bio".to_string(),
         _ => url.to_string(),
     };
+    // A title or hook may hold hashtags of its own: past the platform's
+    // cap they stay as words, so that a caption never carries more.
+    let head = match hashtag_cap(platform) {
+        Some(max) => keep_hashtags(&head, max),
+        None => head,
+    };
+    let tags = tags_after(platform, &head, &post.hashtags);
     (head, ["\n\n", &link, &tags].concat())
+}
+
+/// Most hashtags a generated text may hold, title and hook included:
+/// what Instagram allows ([`Platform::max_hashtags`]), and on Threads one,
+/// since it links only one topic tag a post and shows the rest as text.
+fn hashtag_cap(platform: Platform) -> Option<usize> {
+    match platform {
+        Platform::Threads => Some(1),
+        _ => platform.max_hashtags(),
+    }
+}
+
+/// The hashtags that end a snippet, after a blank line: the platform's
+/// share of `hashtags`, fewer if `head` has some of its own and the
+/// platform caps hashtags a post.
+fn tags_after(platform: Platform, head: &str, hashtags: &[String]) -> String {
+    let room = hashtag_cap(platform).map_or(usize::MAX, |max| max.saturating_sub(count_hashtags(head)));
+    let tags = &hashtags[..hashtag_count(platform).min(room).min(hashtags.len())];
+    if tags.is_empty() {
+        String::new()
+    } else {
+        ["\n\n", &tags.join(" ")].concat()
+    }
 }
 
 /// The snippet for one post on one platform.
@@ -271,6 +304,7 @@ fn finish(
         } else {
             Vec::new()
         };
+    let verdict = platform.check_sized(&text, size, limit);
     Snippet {
         post: post.title.clone(),
         slug: post.slug.clone(),
@@ -278,7 +312,8 @@ fn finish(
         platform,
         length: size.count,
         limit,
-        fits: platform.allows(size, limit),
+        fits: verdict.is_ok(),
+        reason: verdict.err().map(|why| why.to_string()),
         text,
         thread,
     }
@@ -361,94 +396,4 @@ pub fn for_site(site: &Site) -> Vec<Snippet> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn post() -> PostInfo {
-        PostInfo {
-            title: "Time blocking for chat shifts".into(),
-            slug: "time-blocking".into(),
-            lang: "en".into(),
-            permalink: "https://example.com/posts/time-blocking/".into(),
-            description: Some("How to plan a day of chats without burning out.".into()),
-            summary: "Ignored".into(),
-            takeaways: vec!["Plan".into(), "Rest".into()],
-            hashtags: crate::social::hashtag::hashtags(
-                &["time management".into(), "chat support".into(), "rust".into()],
-                usize::MAX,
-            ),
-            social: PostSocial::default(),
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn collapse_makes_single_spaces(text in "[ a\t\r\n\u{85}\u{A0}\u{1680}\u{2000}-\u{200D}\u{2028}\u{202F}\u{205F}\u{3000}\u{2026}क्ष।😀é]{0,30}") {
-            let want = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            proptest::prop_assert_eq!(collapse(&text), want.clone());
-            proptest::prop_assert_eq!(is_collapsed(&text), text == want);
-        }
-    }
-
-    #[test]
-    fn url_carries_utm_and_encodes_the_slug() {
-        let c = SocialConfig::default();
-        let u = tagged_url(&c, "https://e.com/posts/%E0%A4%95/", "क ख", "x");
-        assert_eq!(
-            u,
-            "https://e.com/posts/%E0%A4%95/?utm_source=x&utm_medium=social&utm_campaign=%E0%A4%95%20%E0%A4%96"
-        );
-        let off = SocialConfig { utm: false, ..SocialConfig::default() };
-        assert_eq!(tagged_url(&off, "https://e.com/", "a", "x"), "https://e.com/");
-    }
-
-    #[test]
-    fn platforms_get_their_own_style() {
-        let c = SocialConfig::default();
-        let l = Limits::new();
-        let p = post();
-        let x = snippet(&c, &l, &p, Platform::X);
-        assert!(x.text.starts_with("How to plan"), "{}", x.text);
-        assert!(x.text.contains("?utm_source=x&"));
-        assert!(x.text.ends_with("#TimeManagement #ChatSupport"), "{}", x.text);
-        let li = snippet(&c, &l, &p, Platform::Linkedin);
-        assert!(li.text.contains("• Plan\n• Rest") && li.text.contains("#rust"), "{}", li.text);
-        let ig = snippet(&c, &l, &p, Platform::Instagram);
-        assert!(ig.text.contains("Link in bio") && !ig.text.contains("https://"), "{}", ig.text);
-        let hi = PostInfo { lang: "hi".into(), ..post() };
-        assert!(snippet(&c, &l, &hi, Platform::Instagram).text.contains("लिंक बायो में"));
-        assert!(snippet(&c, &l, &p, Platform::Whatsapp).text.starts_with("*Time blocking for chat shifts*\n\n"));
-        assert!(snippet(&c, &l, &p, Platform::Telegram).text.starts_with("**Time blocking"));
-        assert!(!snippet(&c, &l, &p, Platform::Whatsapp).text.contains('#'));
-        assert!(snippet(&c, &l, &p, Platform::Threads).text.ends_with("#TimeManagement"));
-    }
-
-    #[test]
-    fn long_hooks_are_cut_and_the_link_survives() {
-        let c = SocialConfig { x_thread: true, ..SocialConfig::default() };
-        let p = PostInfo { description: Some("शब्द ".repeat(200)), ..post() };
-        for platform in Platform::ALL {
-            let s = snippet(&c, &Limits::new(), &p, platform);
-            assert!(s.fits, "{platform}: {}", s.text);
-            if platform != Platform::Instagram {
-                assert!(s.text.contains(&s.url), "{platform}: {}", s.text);
-            }
-        }
-        let x = snippet(&c, &Limits::new(), &p, Platform::X);
-        assert!(x.text.contains('…'));
-        assert!(x.thread.len() > 1 && x.thread.iter().all(|t| Platform::X.fits(t, 280)));
-        assert!(x.thread[0].starts_with("1/"));
-    }
-
-    #[test]
-    fn overrides_win() {
-        let mut p = post();
-        p.social.hook = Some("Read this".into());
-        p.social
-            .platforms
-            .insert(Platform::Bluesky, super::super::post::Override { text: Some("Exactly this".into()), hook: None });
-        let c = SocialConfig::default();
-        assert_eq!(snippet(&c, &Limits::new(), &p, Platform::Bluesky).text, "Exactly this");
-        assert!(snippet(&c, &Limits::new(), &p, Platform::X).text.starts_with("Read this\n\n"));
-    }
-}
+mod tests;

@@ -117,7 +117,7 @@ fn push_cluster(word: &mut String, cluster: &str, next_cluster: Option<char>) {
 
 /// L*, M*, N* or `_`, minus the marks that are emoji machinery (variation
 /// selectors, the keycap enclosure) rather than part of a word.
-fn is_hashtag_char(c: char) -> bool {
+pub(crate) fn is_hashtag_char(c: char) -> bool {
     let emoji_mark = matches!(c, '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' | '\u{20E3}');
     c.is_alphanumeric() || c == '_' || (is_combining_mark(c) && !emoji_mark)
 }

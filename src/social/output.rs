@@ -168,7 +168,8 @@ pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> St
     for s in snippets.iter().filter(|s| only.is_none_or(|p| p == s.platform)) {
         let _ = write!(out, "\n## {}\n\n", display_name(s.platform));
         fenced(&mut out, &s.text);
-        let _ = writeln!(out, "\nlength: {}/{}{}", s.length, s.limit, if s.fits { "" } else { " (too long)" });
+        let _ = write!(out, "\nlength: {}/{}", s.length, s.limit);
+        let _ = writeln!(out, "{}", s.reason.as_ref().map_or(String::new(), |why| format!(" ({why})")));
         if !s.thread.is_empty() {
             let _ = writeln!(out, "\nAs a thread of {}:", s.thread.len());
             for post in &s.thread {
@@ -200,11 +201,22 @@ fn fence_for(text: &str) -> Cow<'static, str> {
 
 /// Appends a CSV field. RFC 4180: a field with a comma, quote or line break
 /// is quoted, and its quotes doubled.
+///
+/// `schedule.csv` is opened in spreadsheets, which run a cell starting with
+/// `=`, `+`, `-`, `@`, tab or carriage return as a formula: a post titled
+/// `=HYPERLINK(...)` would be a link to anywhere. As OWASP's "CSV Injection"
+/// page advises, such a cell gets a leading single quote and is quoted. The
+/// text then differs from the snippet by that quote; `snippets.json` and the
+/// Markdown files keep it exact.
 fn push_csv_field(out: &mut String, s: &str) {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     // By bytes: all four are ASCII, and a char pattern would decode every
     // character of the text first.
-    if s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
+    if formula || s.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
         out.push('"');
+        if formula {
+            out.push('\'');
+        }
         for (i, part) in s.split('"').enumerate() {
             if i > 0 {
                 out.push_str("\"\"");
@@ -288,6 +300,25 @@ pub(crate) mod tests {
         assert_eq!(csv_field("plain"), "plain");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\"\nbye"), "\"say \"\"hi\"\"\nbye\"");
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_neutralised() {
+        let cases = [
+            ("=1+2", "\"'=1+2\""),
+            ("+91 98", "\"'+91 98\""),
+            ("-5", "\"'-5\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("\tx", "\"'\tx\""),
+            ("\rx", "\"'\rx\""),
+            ("=HYPERLINK(\"https://e.com\",\"x\")", "\"'=HYPERLINK(\"\"https://e.com\"\",\"\"x\"\")\""),
+            ("a=b", "a=b"),
+            (" =x", " =x"),
+            ("", ""),
+        ];
+        for (cell, want) in cases {
+            assert_eq!(csv_field(cell), want, "{cell:?}");
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use super::count::{Limits, Platform};
+use super::count::{Limits, Platform, Unfit};
 use crate::error::Diagnostic;
 
 /// Keys a platform table may hold.
@@ -149,21 +149,29 @@ fn read_override(
             continue;
         }
         let limit = ctx.limits.get(platform);
-        if !platform.fits(s, limit) {
-            let name = display_name(platform);
-            diags.push(
-                Diagnostic::new(
-                    ctx.path,
-                    format!("[{field}] text is {} long as {name} counts it; the limit is {limit}", platform.count(s)),
-                )
-                .at_line(at)
-                .hint(format!("shorten it, or raise [social.limits] {} in samvad.toml", platform.name())),
-            );
+        if let Err(why) = platform.check(s, limit) {
+            diags.push(unfit_text(ctx.path, field, platform, why).at_line(at));
             continue;
         }
         o.text = Some(s.to_string());
     }
     o
+}
+
+/// The error for a `[social.<platform>] text` the platform would refuse.
+fn unfit_text(path: &Path, field: &str, platform: Platform, why: Unfit) -> Diagnostic {
+    let name = display_name(platform);
+    match why {
+        Unfit::TooLong { length, limit } => {
+            Diagnostic::new(path, format!("[{field}] text is {length} long as {name} counts it; the limit is {limit}"))
+                .hint(format!("shorten it, or raise [social.limits] {} in samvad.toml", platform.name()))
+        }
+        Unfit::TooManyHashtags { .. } => {
+            Diagnostic::new(path, format!("[{field}] text cannot go on {name}: {why}")).hint("remove hashtags")
+        }
+        _ => Diagnostic::new(path, format!("[{field}] text cannot go on {name}: {why}"))
+            .hint("remove that invisible character from the text"),
+    }
 }
 
 /// The file line of `social.<key>[.<sub>]` in TOML (`[social.x]` then
@@ -258,5 +266,17 @@ mod tests {
             ),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_override_instagram_would_refuse_says_why() {
+        let tags = "#a #b #c #d #e #f";
+        let errs = read_toml(&format!("+++\ntitle = \"t\"\n[social.instagram]\ntext = \"{tags}\"\n")).unwrap_err();
+        let text = errs[0].to_string();
+        let want = "content/posts/a.md:4: error: [social.instagram] text cannot go on Instagram: too many hashtags: 6 of at most 5";
+        assert!(text.starts_with(want), "{text}");
+        let errs = read_toml("+++\ntitle = \"t\"\n[social.x]\ntext = \"hi\\uFEFF\"\n").unwrap_err();
+        assert!(errs[0].to_string().contains("[social.x] text cannot go on X: holds U+FEFF"), "{}", errs[0]);
+        assert!(read_toml(&format!("+++\ntitle = \"t\"\n[social.threads]\ntext = \"{tags}\"\n")).is_ok());
     }
 }

@@ -191,8 +191,10 @@ impl Staging {
     /// with every collision, writing nothing, should two inputs have made
     /// the same file.
     pub fn commit(self) -> Result<()> {
-        let collisions = std::mem::take(&mut *self.collisions.lock().expect("lock"));
+        let mut collisions = std::mem::take(&mut *self.collisions.lock().expect("lock"));
         if !collisions.is_empty() {
+            // Found on many cores, in no set order; reported in one.
+            collisions.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
             return Err(Error::Content(collisions));
         }
         let current = std::mem::take(&mut *self.current.lock().expect("lock"));

@@ -42,7 +42,7 @@ fn fit_cases() {
     for (platform, text, limit, want) in cases {
         let got = fit(*platform, text, *limit);
         assert_eq!(got, *want, "{platform} {limit} {text:?}");
-        assert!(platform.fits(&got, *limit), "{platform} {got:?}");
+        assert!(platform.fits_length(&got, *limit), "{platform} {got:?}");
     }
 }
 
@@ -63,7 +63,7 @@ fn fit_parts_keeps_the_tail() {
     for (limit, want) in cases {
         let got = fit_parts(X, head, tail, limit);
         assert_eq!(got, want, "limit {limit}");
-        assert!(X.fits(&got, limit));
+        assert!(X.fits_length(&got, limit));
     }
 }
 
@@ -93,7 +93,7 @@ fn thread_splits_at_sentences_then_words() {
     let want = ["1/4 one two three", "2/4 four five six", "3/4 seven eight nine", "4/4 ten"];
     assert_eq!(posts, want);
     for post in &posts {
-        assert!(X.fits(post, 20), "{post:?}");
+        assert!(X.fits_length(post, 20), "{post:?}");
     }
     assert_eq!(squash(&posts.iter().map(|p| body(p)).collect::<String>()), squash(long_sentence));
 }
@@ -106,7 +106,7 @@ fn thread_widens_labels_past_nine_posts() {
     assert!(n >= 10, "{n}");
     for (i, post) in posts.iter().enumerate() {
         assert!(post.starts_with(&format!("{}/{n} ", i + 1)), "{post:?}");
-        assert!(Mastodon.fits(post, 15), "{post:?}");
+        assert!(Mastodon.fits_length(post, 15), "{post:?}");
     }
 }
 
@@ -118,7 +118,7 @@ fn thread_edge_cases() {
     assert_eq!(thread(Mastodon, "abcdef ghij", 4), ["abc…"]);
     let hindi = "नमस्ते दुनिया। आप कैसे हैं? मैं ठीक हूँ। धन्यवाद।";
     for post in thread(Bluesky, hindi, 16) {
-        assert!(Bluesky.fits(&post, 16), "{post:?}");
+        assert!(Bluesky.fits_length(&post, 16), "{post:?}");
     }
 }
 
@@ -191,7 +191,7 @@ proptest! {
         let out = fit(platform, &text, limit);
         prop_assert!(platform.count(&out) <= limit);
         prop_assert!(mastodon_composer_count(&out) <= limit || platform != Mastodon);
-        if platform.fits(&text, limit) {
+        if platform.fits_length(&text, limit) {
             prop_assert_eq!(&out, &text);
         } else {
             let head = match out.strip_suffix(ELLIPSIS) {
@@ -209,14 +209,14 @@ proptest! {
     fn fit_parts_always_fits(platform in platform(), head in text(), limit in 0usize..300) {
         let tail = "\n\nhttps://example.com/post #Rust #Web";
         let out = fit_parts(platform, &head, tail, limit);
-        prop_assert!(platform.fits(&out, limit) || out.is_empty(), "{:?}", out);
+        prop_assert!(platform.fits_length(&out, limit) || out.is_empty(), "{:?}", out);
     }
 
     #[test]
     fn thread_posts_fit_and_keep_all_text(platform in platform(), text in text(), limit in 20usize..200) {
         let posts = thread(platform, &text, limit);
         for post in &posts {
-            prop_assert!(platform.fits(post, limit), "{:?}", post);
+            prop_assert!(platform.fits_length(post, limit), "{:?}", post);
         }
         if posts.len() > 1 {
             let joined: String = posts.iter().map(|p| body(p)).collect();

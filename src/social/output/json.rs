@@ -27,6 +27,10 @@ pub(super) fn push_snippet(out: &mut Vec<u8>, s: &Snippet) {
     push_str(out, &s.text);
     // Writing to a Vec cannot fail.
     let _ = write!(out, ",\"length\":{},\"limit\":{},\"fits\":{}", s.length, s.limit, s.fits);
+    if let Some(reason) = &s.reason {
+        out.extend_from_slice(b",\"reason\":");
+        push_str(out, reason);
+    }
     if !s.thread.is_empty() {
         out.extend_from_slice(b",\"thread\":[");
         for (i, post) in s.thread.iter().enumerate() {
@@ -119,6 +123,7 @@ mod tests {
             length: 42,
             limit: 1024,
             fits: true,
+            reason: None,
             thread: Vec::new(),
         };
         let mut out = Vec::new();
@@ -126,6 +131,7 @@ mod tests {
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&snippet).unwrap());
         snippet.thread = vec!["1/2 पहला\n".into(), "2/2 \"दूसरा\"".into()];
         snippet.fits = false;
+        snippet.reason = Some("too many hashtags: 6 of at most 5".into());
         let mut out = Vec::new();
         push_snippet(&mut out, &snippet);
         assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string(&snippet).unwrap());

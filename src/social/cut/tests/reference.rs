@@ -34,7 +34,7 @@ const OPENERS: &str = "#@*_~|`";
 /// so that the whole result fits `limit`. Returns just "…" (or "" if even
 /// that is too long) when no prefix fits.
 pub fn fit(platform: Platform, text: &str, limit: usize) -> String {
-    if platform.fits(text, limit) {
+    if platform.fits_length(text, limit) {
         return text.to_string();
     }
     cut_before(platform, text, "", limit).unwrap_or_else(|| lone_ellipsis(platform, limit))
@@ -48,10 +48,10 @@ pub fn fit_parts(platform: Platform, head: &str, tail: &str, limit: usize) -> St
     let mut tail = tail.to_string();
     loop {
         let whole = format!("{head}{tail}");
-        if platform.fits(&whole, limit) {
+        if platform.fits_length(&whole, limit) {
             return whole;
         }
-        if platform.fits(&tail, limit) {
+        if platform.fits_length(&tail, limit) {
             if let Some(cut) = cut_before(platform, head, &tail, limit) {
                 return cut;
             }
@@ -62,7 +62,7 @@ pub fn fit_parts(platform: Platform, head: &str, tail: &str, limit: usize) -> St
         }
     }
     let bare_tail = tail.trim_start();
-    if !bare_tail.is_empty() && platform.fits(bare_tail, limit) {
+    if !bare_tail.is_empty() && platform.fits_length(bare_tail, limit) {
         return bare_tail.to_string();
     }
     fit(platform, &format!("{head}{tail}"), limit)
@@ -78,7 +78,7 @@ pub fn thread(platform: Platform, text: &str, limit: usize) -> Vec<String> {
     if text.is_empty() {
         return Vec::new();
     }
-    if platform.fits(text, limit) {
+    if platform.fits_length(text, limit) {
         return vec![text.to_string()];
     }
     // The label width depends on the post count, which depends on the label
@@ -99,7 +99,7 @@ pub fn thread(platform: Platform, text: &str, limit: usize) -> Vec<String> {
 
 fn lone_ellipsis(platform: Platform, limit: usize) -> String {
     let ellipsis = ELLIPSIS.to_string();
-    if platform.fits(&ellipsis, limit) {
+    if platform.fits_length(&ellipsis, limit) {
         ellipsis
     } else {
         String::new()
@@ -116,7 +116,7 @@ fn cut_before(platform: Platform, text: &str, suffix: &str, limit: usize) -> Opt
         let gap = if cuts.ends_link(head.len()) { " " } else { "" };
         format!("{head}{gap}{ELLIPSIS}{suffix}")
     };
-    let ok = |end: usize| platform.fits(&candidate(end), limit);
+    let ok = |end: usize| platform.fits_length(&candidate(end), limit);
     // Prefixes of only punctuation/space trim to nothing; skip them so the
     // search sees "fits … fits, too long … too long".
     let first = cuts.first_solid_end();
@@ -146,7 +146,7 @@ fn next_post_end(platform: Platform, rest: &str, label: &str, limit: usize) -> O
     let window = post_window(platform, rest, label, limit);
     let ok = |end: usize| {
         let body = window[..end].trim_end();
-        !body.is_empty() && platform.fits(&format!("{label}{body}"), limit)
+        !body.is_empty() && platform.fits_length(&format!("{label}{body}"), limit)
     };
     if window.len() == rest.len() && ok(rest.len()) {
         return Some(rest.len());
@@ -168,7 +168,7 @@ fn post_window<'a>(platform: Platform, rest: &'a str, label: &str, limit: usize)
             bytes += 1;
         }
         let end = rest[bytes..].find(char::is_whitespace).map_or(rest.len(), |i| bytes + i);
-        if !platform.fits(&format!("{label}{}", &rest[..end]), limit) {
+        if !platform.fits_length(&format!("{label}{}", &rest[..end]), limit) {
             return &rest[..end];
         }
         bytes = bytes.saturating_mul(2);
