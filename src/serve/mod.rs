@@ -72,7 +72,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     if opts.open {
         open_browser(&format!("http://{addr}/"));
     }
-    while let Some(change) = watch.next() {
+    for change in watch {
         rebuild(&session, &reload, &change);
     }
     Ok(())
@@ -105,7 +105,7 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
 pub fn watch_build(opts: &BuildOptions) -> Result<()> {
     let watch = Watch::new(&opts.root)?;
     print_report(crate::build::build(opts));
-    while let Some(change) = watch.next() {
+    for change in watch {
         println!("Changed: {}", change.describe());
         print_report(crate::build::build(opts));
     }
