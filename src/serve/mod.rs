@@ -2,16 +2,18 @@
 //! (for serve) a loopback HTTP server with live reload.
 
 pub mod http;
+pub mod listen;
 pub mod reload;
 pub mod session;
 pub mod watch;
 
-use std::net::SocketAddr;
+use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Error, Result};
+use http::{Hosts, Served};
 use reload::Broadcaster;
 use session::Session;
 use watch::{Change, Watch};
@@ -35,17 +37,25 @@ pub fn dev_output(port: u16) -> PathBuf {
     std::env::temp_dir().join(format!("samvad-serve-{port}"))
 }
 
-/// Runs the dev server until the process is stopped.
-pub fn serve(opts: ServeOptions) -> Result<()> {
-    let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port).parse().map_err(|_| {
+/// Binds the address asked for.
+fn bind(opts: &ServeOptions) -> Result<(TcpListener, SocketAddr)> {
+    let ip: IpAddr = opts.bind.parse().map_err(|_| {
         Error::from(Diagnostic::general(format!("`{}` is not an IP address to bind", opts.bind)).hint("use 127.0.0.1"))
     })?;
-    let server = tiny_http::Server::http(addr).map_err(|e| {
-        Error::from(
-            Diagnostic::general(format!("cannot listen on {addr}: {e}"))
-                .hint(format!("is another server using port {}? Pick another with --port", opts.port)),
-        )
+    let listener = TcpListener::bind((ip, opts.port)).map_err(|e| {
+        Error::from(Diagnostic::general(format!("cannot listen on {}: {e}", SocketAddr::new(ip, opts.port))).hint(
+            format!(
+                "is another server using port {}? Pick another with --port, or --port 0 for any free one",
+                opts.port
+            ),
+        ))
     })?;
+    Ok((listener, SocketAddr::new(ip, opts.port)))
+}
+
+/// Runs the dev server until the process is stopped.
+pub fn serve(opts: ServeOptions) -> Result<()> {
+    let (listener, addr) = bind(&opts)?;
     let out = dev_output(opts.port);
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| Error::io(format!("creating {}", out.display()), e))?;
@@ -59,15 +69,7 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     reload.keep_alive();
     rebuild(&session, &reload, &Change { full: true, config: true, ..Change::default() });
     let root = out.canonicalize().map_err(|e| Error::io(format!("reading {}", out.display()), e))?;
-    let server = Arc::new(server);
-    for _ in 0..8 {
-        let (server, root, reload) = (server.clone(), root.clone(), reload.clone());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                http::handle(request, &root, &reload);
-            }
-        });
-    }
+    listen::spawn(listener, Served { root, reload: reload.clone(), hosts: Hosts::for_bind(addr.ip()) })?;
     println!("Serving on http://{addr}/ (press Ctrl+C to stop)");
     if opts.open {
         open_browser(&format!("http://{addr}/"));
