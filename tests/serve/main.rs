@@ -3,6 +3,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod lifecycle;
 mod safety;
 mod server;
 mod watching;

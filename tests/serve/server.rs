@@ -3,6 +3,7 @@
 use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
+use std::path::Path;
 use std::process::{Child, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
@@ -16,6 +17,8 @@ pub const WAIT: Duration = Duration::from_secs(60);
 pub struct Server {
     pub child: Child,
     pub port: u16,
+    /// The address it printed.
+    pub url: String,
 }
 
 impl Drop for Server {
@@ -25,19 +28,39 @@ impl Drop for Server {
     }
 }
 
-/// `samvad serve` over `site` on a free port.
+/// `samvad serve --port 0` over `site`.
 pub fn start(site: &Site) -> Server {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = samvad()
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start samvad serve");
-    let server = Server { child, port };
+    start_with(site, None)
+}
+
+/// Like [`start`], with the system temp folder at `tmp` when given.
+pub fn start_with(site: &Site, tmp: Option<&Path>) -> Server {
+    let mut cmd = samvad();
+    cmd.args(["serve", "--port", "0", "--root"]).arg(site.root()).stdout(Stdio::piped()).stderr(Stdio::null());
+    if let Some(tmp) = tmp {
+        cmd.env("TMPDIR", tmp);
+    }
+    let mut child = cmd.spawn().expect("start samvad serve");
+    let url = printed_url(&mut child);
+    let port = url.trim_end_matches('/').rsplit(':').next().and_then(|p| p.parse().ok()).expect("a port in the URL");
+    let server = Server { child, port, url };
     wait_for(|| raw(port, "GET / HTTP/1.1").0 == 200, "the server to come up");
     server
+}
+
+/// Reads stdout until "Serving on URL", then keeps draining it so the
+/// server never blocks on a full pipe.
+fn printed_url(child: &mut Child) -> String {
+    let stdout = child.stdout.take().expect("piped stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if let Some(rest) = line.strip_prefix("Serving on ") {
+                let _ = tx.send(rest.split_whitespace().next().unwrap_or_default().to_string());
+            }
+        }
+    });
+    rx.recv_timeout(WAIT).expect("the server to print its address")
 }
 
 /// Sends `head` (request line and headers, without the closing blank

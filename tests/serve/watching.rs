@@ -29,7 +29,7 @@ fn every_rename_save_of_the_config_is_noticed_by_build_watch() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let _stop = Server { child, port: 0 };
+    let _stop = Server { child, port: 0, url: String::new() };
     wait_for(|| site.exists("index.html"), "the first build");
     for title in ["Renamed Once", "Renamed Twice"] {
         rename_save(&site, "samvad.toml", &config_titled(title));
