@@ -102,6 +102,9 @@ fn bind(opts: &ServeOptions) -> Result<(TcpListener, SocketAddr)> {
 
 /// Runs the dev server until the process is stopped.
 pub fn serve(opts: ServeOptions) -> Result<()> {
+    // A folder with no usable samvad.toml has no site to serve: say so and
+    // stop, as `build` does, rather than answer 404 for ever.
+    crate::build::load_config(&opts.build)?;
     let (listener, addr) = bind(&opts)?;
     // The bound address, so `--port 0` prints and links the port in use.
     let url = format!("http://{addr}/");
@@ -153,6 +156,8 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
 
 /// `samvad build --watch`: a normal, atomic build after every edit.
 pub fn watch_build(opts: &BuildOptions) -> Result<()> {
+    // Not a site (or a broken config): stop now, as `build` does.
+    crate::build::load_config(opts)?;
     let watch = Watch::new(&opts.root)?;
     print_report(crate::build::build(opts));
     for change in watch {

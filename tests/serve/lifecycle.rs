@@ -1,10 +1,11 @@
-//! Starting and stopping: the port in use and the private build folder.
+//! Starting and stopping: the port in use, the private build folder, and
+//! refusing to run outside a site.
 
 use crate::common::*;
 use crate::server::*;
 use scraper::Selector;
 use std::path::{Path, PathBuf};
-use std::process::{Child, ExitStatus};
+use std::process::{Child, ExitStatus, Stdio};
 use std::time::Instant;
 
 /// The dev build folders in `tmp`.
@@ -73,5 +74,25 @@ fn ctrl_c_and_sigterm_remove_the_private_folder() {
         let status = wait_exit(&mut server.child);
         assert_eq!(status.code(), Some(0), "{signal}: a clean stop");
         assert_eq!(dev_folders(tmp.path()), Vec::<PathBuf>::new(), "{signal}: the folder is gone");
+    }
+}
+
+#[test]
+fn outside_a_site_serve_and_build_watch_exit_1() {
+    let empty = tempfile::tempdir().unwrap();
+    for args in [&["serve", "--port", "0"][..], &["build", "--watch"]] {
+        let mut child = samvad()
+            .args(args)
+            .arg("--root")
+            .arg(empty.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let status = wait_exit(&mut child);
+        let mut stderr = String::new();
+        std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut stderr).unwrap();
+        assert_eq!(status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("samvad.toml") && stderr.contains("samvad init"), "{args:?}: {stderr}");
     }
 }
