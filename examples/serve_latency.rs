@@ -26,7 +26,7 @@ impl Drop for Server {
 
 fn get(port: u16, path: &str) -> String {
     let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else { return String::new() };
-    let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    let _ = write!(s, "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
     let mut out = String::new();
     let _ = s.read_to_string(&mut out);
     out
@@ -35,7 +35,7 @@ fn get(port: u16, path: &str) -> String {
 fn events(port: u16) -> mpsc::Receiver<Instant> {
     let (tx, rx) = mpsc::channel();
     let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    write!(s, "GET /__samvad/events HTTP/1.1\r\nHost: x\r\n\r\n").expect("write");
+    write!(s, "GET /__samvad/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").expect("write");
     std::thread::spawn(move || {
         for line in BufReader::new(s).lines().map_while(Result::ok) {
             if line == "event: reload" || line == "event: css" {

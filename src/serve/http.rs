@@ -4,13 +4,26 @@
 //! Paths are decoded segment by segment and any `..`, `.`, backslash or NUL
 //! is refused before the file system is touched; the final path must also
 //! stay inside the canonical output folder, so symlinks cannot lead out.
+//!
+//! A server on a loopback address answers only requests naming a loopback
+//! host: a web page the writer visits can point its own domain at
+//! 127.0.0.1 (DNS rebinding) and would otherwise read the drafts being
+//! served, since the browser sees its own origin. Vite and
+//! webpack-dev-server refuse such requests the same way.
 
-use std::io::Read;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr};
 use std::path::{Path, PathBuf};
 
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use http_body_util::{Either, Full};
+use hyper::body::Bytes;
+use hyper::header::{self, HeaderValue};
+use hyper::http::request::Parts;
+use hyper::{Method, Response, StatusCode, Version};
 
-use super::reload::{Broadcaster, CLIENT_JS, EVENTS_PATH, SCRIPT_PATH};
+use super::reload::{Broadcaster, EventStream, CLIENT_JS, EVENTS_PATH, SCRIPT_PATH};
+
+/// A response body: a whole file, or a live-reload event stream.
+pub type Body = Either<Full<Bytes>, EventStream>;
 
 /// What a request path resolves to.
 #[derive(Debug, PartialEq, Eq)]
@@ -82,8 +95,69 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).expect("static header names are valid")
+/// Which `Host` headers the server answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hosts {
+    /// Bound to loopback: only names that mean this machine.
+    Loopback,
+    /// Bound to another address: the writer chose to expose the server.
+    Any,
+}
+
+impl Hosts {
+    /// The policy for a server bound to `ip`.
+    pub fn for_bind(ip: IpAddr) -> Hosts {
+        if ip.is_loopback() {
+            Hosts::Loopback
+        } else {
+            Hosts::Any
+        }
+    }
+
+    /// Whether to answer a request naming `host` (None: no Host given).
+    /// HTTP/1.0 had no Host header, so only HTTP/1.1 must send one.
+    pub fn allows(self, host: Option<&str>, version: Version) -> bool {
+        match (self, host) {
+            (Hosts::Any, _) => true,
+            (Hosts::Loopback, None) => version < Version::HTTP_11,
+            (Hosts::Loopback, Some(host)) => is_loopback_host(host),
+        }
+    }
+}
+
+/// `localhost` or a loopback IP literal, with or without a port. An IP
+/// literal cannot be rebound, and `localhost` never leaves the machine.
+fn is_loopback_host(host: &str) -> bool {
+    let (name, rest, bracketed) = match host.strip_prefix('[') {
+        Some(inner) => match inner.split_once(']') {
+            Some((ip, rest)) => (ip, rest, true),
+            None => return false,
+        },
+        None => match host.find(':') {
+            Some(i) => (&host[..i], &host[i..], false),
+            None => (host, "", false),
+        },
+    };
+    let port_ok = rest.is_empty()
+        || rest.strip_prefix(':').is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let name_ok = if bracketed {
+        name.parse::<Ipv6Addr>().is_ok_and(|ip| ip.is_loopback())
+    } else {
+        name.eq_ignore_ascii_case("localhost") || name.parse::<Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+    };
+    port_ok && name_ok
+}
+
+/// What a request needs besides itself: the folder served, the reload
+/// channel and the host policy.
+#[derive(Clone)]
+pub struct Served {
+    /// The output folder, canonical.
+    pub root: PathBuf,
+    /// Live-reload streams.
+    pub reload: Broadcaster,
+    /// Which Host headers to answer.
+    pub hosts: Hosts,
 }
 
 /// Puts the live-reload script before `</body>`, or at the end.
@@ -96,64 +170,80 @@ pub fn inject(html: &[u8]) -> Vec<u8> {
     }
 }
 
-/// Answers one request.
-pub fn handle(request: Request, root: &Path, reload: &Broadcaster) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or("/").to_string();
-    let head = *request.method() == Method::Head;
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        let _ = request.respond(Response::from_string("method not allowed\n").with_status_code(405));
-        return;
-    }
-    if path == EVENTS_PATH {
-        reload.subscribe(request.into_writer());
-        return;
-    }
-    if path == SCRIPT_PATH {
-        let r = Response::from_string(CLIENT_JS).with_header(header("Content-Type", "text/javascript; charset=utf-8"));
-        let _ = request.respond(r);
-        return;
-    }
-    let (status, file) = match resolve(root, &path) {
-        Target::File(f) => (200, Some(f)),
-        Target::Redirect(to) => {
-            let r = Response::empty(StatusCode(301)).with_header(header("Location", &to));
-            let _ = request.respond(r);
-            return;
-        }
-        Target::NotFound => (404, Some(root.join("404.html")).filter(|p| p.is_file())),
-        Target::BadRequest => {
-            let _ = request.respond(Response::from_string("bad request\n").with_status_code(400));
-            return;
-        }
-    };
-    let Some(file) = file else {
-        let _ = request.respond(Response::from_string("not found\n").with_status_code(404));
-        return;
-    };
-    respond_file(request, &file, status, head);
+/// A response with a whole body; `no-store`, so a reload always shows the
+/// latest build.
+fn whole(status: StatusCode, kind: &'static str, body: impl Into<Bytes>) -> Response<Body> {
+    let mut r = Response::new(Either::Left(Full::new(body.into())));
+    *r.status_mut() = status;
+    r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
 }
 
-fn respond_file(request: Request, file: &Path, status: u16, head: bool) {
-    let mut bytes = Vec::new();
-    if std::fs::File::open(file).and_then(|mut f| f.read_to_end(&mut bytes)).is_err() {
-        let _ = request.respond(Response::from_string("not found\n").with_status_code(404));
-        return;
+fn text(status: StatusCode, message: String) -> Response<Body> {
+    whole(status, "text/plain; charset=utf-8", message)
+}
+
+/// The host a request names: the authority of an absolute-form target
+/// wins over the Host header (RFC 9112, section 3.2.2).
+fn requested_host(parts: &Parts) -> Option<&str> {
+    match parts.uri.authority() {
+        Some(authority) => Some(authority.as_str()),
+        None => parts.headers.get(header::HOST).and_then(|h| h.to_str().ok()),
     }
+}
+
+/// Answers one request (HEAD bodies are dropped by hyper, which keeps
+/// their Content-Length).
+pub fn answer(parts: &Parts, served: &Served) -> Response<Body> {
+    let host = requested_host(parts);
+    if !served.hosts.allows(host, parts.version) {
+        let message = format!(
+            "samvad serve answers only localhost, 127.0.0.1 and [::1], not `{}`: open the address it printed.\n",
+            host.unwrap_or("(no Host header)")
+        );
+        return text(StatusCode::BAD_REQUEST, message);
+    }
+    if !matches!(parts.method, Method::GET | Method::HEAD) {
+        let mut r = text(StatusCode::METHOD_NOT_ALLOWED, "method not allowed\n".into());
+        r.headers_mut().insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return r;
+    }
+    let path = parts.uri.path();
+    if path == EVENTS_PATH {
+        let mut r = Response::new(Either::Right(served.reload.subscribe()));
+        r.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/event-stream; charset=utf-8"));
+        r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return r;
+    }
+    if path == SCRIPT_PATH {
+        return whole(StatusCode::OK, "text/javascript; charset=utf-8", CLIENT_JS);
+    }
+    let root = &served.root;
+    match resolve(root, path) {
+        Target::File(file) => send_file(StatusCode::OK, &file),
+        Target::Redirect(to) => {
+            let mut r = whole(StatusCode::MOVED_PERMANENTLY, "text/plain; charset=utf-8", Bytes::new());
+            match HeaderValue::from_str(&to) {
+                Ok(location) => r.headers_mut().insert(header::LOCATION, location),
+                Err(_) => return text(StatusCode::BAD_REQUEST, "bad request\n".into()),
+            };
+            r
+        }
+        Target::NotFound => send_file(StatusCode::NOT_FOUND, &root.join("404.html")),
+        Target::BadRequest => text(StatusCode::BAD_REQUEST, "bad request\n".into()),
+    }
+}
+
+/// A file with its type; HTML gets the reload script. A file that cannot
+/// be read (gone since `resolve`, or no 404 page) is a plain 404.
+fn send_file(status: StatusCode, file: &Path) -> Response<Body> {
+    let Ok(bytes) = std::fs::read(file) else {
+        return text(StatusCode::NOT_FOUND, "not found\n".into());
+    };
     let kind = content_type(file);
-    if kind.starts_with("text/html") {
-        bytes = inject(&bytes);
-    }
-    let len = bytes.len();
-    let body: Vec<u8> = if head { Vec::new() } else { bytes };
-    let response = Response::new(
-        StatusCode(status),
-        vec![header("Content-Type", kind), header("Cache-Control", "no-store")],
-        std::io::Cursor::new(body),
-        Some(len),
-        None,
-    );
-    let _ = request.respond(response);
+    let bytes = if kind.starts_with("text/html") { inject(&bytes) } else { bytes };
+    whole(status, kind, bytes)
 }
 
 #[cfg(test)]
@@ -205,5 +295,41 @@ mod tests {
         for f in ["a.html", "a.css", "a.js", "a.xml", "a.json"] {
             assert!(content_type(Path::new(f)).ends_with("charset=utf-8"), "{f}");
         }
+    }
+
+    #[test]
+    fn loopback_servers_answer_only_loopback_names() {
+        let lo = Hosts::for_bind("127.0.0.1".parse().unwrap());
+        assert_eq!(lo, Hosts::Loopback);
+        assert_eq!(Hosts::for_bind("::1".parse().unwrap()), Hosts::Loopback);
+        for ok in ["localhost", "LOCALHOST:1111", "127.0.0.1", "127.0.0.1:8080", "127.0.0.2:80", "[::1]", "[::1]:1111"]
+        {
+            assert!(lo.allows(Some(ok), Version::HTTP_11), "{ok}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "127.0.0.1.nip.io",
+            "10.0.0.1",
+            "[::2]",
+            "::1",
+            "[::1",
+            "localhost:",
+            "localhost:80x",
+            "",
+        ] {
+            assert!(!lo.allows(Some(bad), Version::HTTP_11), "{bad}");
+        }
+        assert!(!lo.allows(None, Version::HTTP_11), "HTTP/1.1 must name its host");
+        assert!(lo.allows(None, Version::HTTP_10), "HTTP/1.0 has no Host header");
+    }
+
+    #[test]
+    fn exposed_servers_answer_any_host() {
+        let any = Hosts::for_bind("0.0.0.0".parse().unwrap());
+        assert_eq!(any, Hosts::Any);
+        assert!(any.allows(Some("my-laptop.local:1111"), Version::HTTP_11));
+        assert!(any.allows(None, Version::HTTP_11));
     }
 }

@@ -2,16 +2,18 @@
 //! (for serve) a loopback HTTP server with live reload.
 
 pub mod http;
+pub mod listen;
 pub mod reload;
 pub mod session;
 pub mod watch;
 
-use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::build::BuildOptions;
 use crate::error::{Diagnostic, Error, Result};
+use http::{Hosts, Served};
 use reload::Broadcaster;
 use session::Session;
 use watch::{Change, Watch};
@@ -23,56 +25,107 @@ pub struct ServeOptions {
     pub build: BuildOptions,
     /// Address to bind; loopback unless the user says otherwise.
     pub bind: String,
-    /// Port.
+    /// Port; 0 lets the system pick a free one.
     pub port: u16,
     /// Open a browser tab.
     pub open: bool,
 }
 
-/// The dev output folder: outside the site, so `public/` is never touched
-/// and the watcher never sees its own writes.
-pub fn dev_output(port: u16) -> PathBuf {
-    std::env::temp_dir().join(format!("samvad-serve-{port}"))
+/// The dev build's folder: outside the site, so `public/` is never touched
+/// and the watcher never sees its own writes. Each server makes its own
+/// (readable by this user only), so two servers never serve each other's
+/// site, and removes it when it stops, by Ctrl+C and SIGTERM too.
+struct DevOutput {
+    dir: Arc<Mutex<Option<tempfile::TempDir>>>,
+    path: PathBuf,
+}
+
+impl DevOutput {
+    fn new() -> Result<DevOutput> {
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("samvad-serve-");
+        // Drafts are built in here: other users of the machine may not look.
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder
+            .tempdir()
+            .map_err(|e| Error::io(format!("creating a folder in {}", std::env::temp_dir().display()), e))?;
+        let path = dir.path().to_path_buf();
+        Ok(DevOutput { dir: Arc::new(Mutex::new(Some(dir))), path })
+    }
+
+    fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// On Ctrl+C, SIGTERM or SIGHUP: waits for a rebuild in progress (so
+    /// nothing writes into the folder as it goes), removes it, exits 0.
+    fn remove_on_signal(&self, session: Arc<Mutex<Session>>) -> Result<()> {
+        let dir = self.dir.clone();
+        ctrlc::set_handler(move || {
+            let _rebuilding = session.lock().unwrap_or_else(PoisonError::into_inner);
+            remove(&dir);
+            std::process::exit(0);
+        })
+        .map_err(|e| Error::io("handling Ctrl+C", std::io::Error::other(e)))
+    }
+}
+
+impl Drop for DevOutput {
+    fn drop(&mut self) {
+        remove(&self.dir);
+    }
+}
+
+fn remove(dir: &Mutex<Option<tempfile::TempDir>>) {
+    if let Some(dir) = dir.lock().unwrap_or_else(PoisonError::into_inner).take() {
+        let _ = dir.close();
+    }
+}
+
+/// Binds the address asked for; the port may be 0.
+fn bind(opts: &ServeOptions) -> Result<(TcpListener, SocketAddr)> {
+    let ip: IpAddr = opts.bind.parse().map_err(|_| {
+        Error::from(Diagnostic::general(format!("`{}` is not an IP address to bind", opts.bind)).hint("use 127.0.0.1"))
+    })?;
+    let listener = TcpListener::bind((ip, opts.port)).map_err(|e| {
+        Error::from(Diagnostic::general(format!("cannot listen on {}: {e}", SocketAddr::new(ip, opts.port))).hint(
+            format!(
+                "is another server using port {}? Pick another with --port, or --port 0 for any free one",
+                opts.port
+            ),
+        ))
+    })?;
+    let addr = listener.local_addr().map_err(|e| Error::io("reading the bound address", e))?;
+    Ok((listener, addr))
 }
 
 /// Runs the dev server until the process is stopped.
 pub fn serve(opts: ServeOptions) -> Result<()> {
-    let addr: SocketAddr = format!("{}:{}", opts.bind, opts.port).parse().map_err(|_| {
-        Error::from(Diagnostic::general(format!("`{}` is not an IP address to bind", opts.bind)).hint("use 127.0.0.1"))
-    })?;
-    let server = tiny_http::Server::http(addr).map_err(|e| {
-        Error::from(
-            Diagnostic::general(format!("cannot listen on {addr}: {e}"))
-                .hint(format!("is another server using port {}? Pick another with --port", opts.port)),
-        )
-    })?;
-    let out = dev_output(opts.port);
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).map_err(|e| Error::io(format!("creating {}", out.display()), e))?;
+    // A folder with no usable samvad.toml has no site to serve: say so and
+    // stop, as `build` does, rather than answer 404 for ever.
+    crate::build::load_config(&opts.build)?;
+    let (listener, addr) = bind(&opts)?;
+    // The bound address, so `--port 0` prints and links the port in use.
+    let url = format!("http://{addr}/");
+    let out = DevOutput::new()?;
     let mut build = opts.build.clone();
-    build.base_url = Some(format!("http://{addr}/"));
-    build.output = Some(out.clone());
+    build.base_url = Some(url.clone());
+    build.output = Some(out.path().to_path_buf());
     // Watch before the first build, so an edit made while it runs is not lost.
     let watch = Watch::new(&build.root)?;
-    let session = Arc::new(Mutex::new(Session::new(build.clone(), &out)));
+    let session = Arc::new(Mutex::new(Session::new(build, out.path())));
+    out.remove_on_signal(session.clone())?;
     let reload = Broadcaster::default();
     reload.keep_alive();
     rebuild(&session, &reload, &Change { full: true, config: true, ..Change::default() });
-    let root = out.canonicalize().map_err(|e| Error::io(format!("reading {}", out.display()), e))?;
-    let server = Arc::new(server);
-    for _ in 0..8 {
-        let (server, root, reload) = (server.clone(), root.clone(), reload.clone());
-        std::thread::spawn(move || {
-            while let Ok(request) = server.recv() {
-                http::handle(request, &root, &reload);
-            }
-        });
-    }
-    crate::stdout::line(format_args!("Serving on http://{addr}/ (press Ctrl+C to stop)"));
+    let root = out.path().canonicalize().map_err(|e| Error::io(format!("reading {}", out.path().display()), e))?;
+    listen::spawn(listener, Served { root, reload: reload.clone(), hosts: Hosts::for_bind(addr.ip()) })?;
+    crate::stdout::line(format_args!("Serving on {url} (press Ctrl+C to stop)"));
     if opts.open {
-        open_browser(&format!("http://{addr}/"));
+        open_browser(&url);
     }
-    while let Some(change) = watch.next() {
+    for change in watch {
         rebuild(&session, &reload, &change);
     }
     Ok(())
@@ -103,9 +156,11 @@ fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
 
 /// `samvad build --watch`: a normal, atomic build after every edit.
 pub fn watch_build(opts: &BuildOptions) -> Result<()> {
+    // Not a site (or a broken config): stop now, as `build` does.
+    crate::build::load_config(opts)?;
     let watch = Watch::new(&opts.root)?;
     print_report(crate::build::build(opts));
-    while let Some(change) = watch.next() {
+    for change in watch {
         crate::stdout::line(format_args!("Changed: {}", change.describe()));
         print_report(crate::build::build(opts));
     }

@@ -5,8 +5,15 @@
 //! save. Events are gathered until the file system has been quiet for a
 //! short while, temp files are dropped, and what is left becomes one
 //! [`Change`], so one save means one rebuild.
+//!
+//! Folders are watched, never single files: a watch follows an inode, and a
+//! "safe write" (vim, `sed -i`, most editors) puts a new inode in place of
+//! `samvad.toml`, after which a watch on the old one hears nothing more. So
+//! the site root is watched on its own (for `samvad.toml` and for input
+//! folders coming and going), and each input folder recursively, including
+//! one made while the watcher runs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -19,6 +26,11 @@ use crate::error::{Error, Result};
 const QUIET: Duration = Duration::from_millis(30);
 /// Longest wait before rebuilding during a continuous burst.
 const MAX_WAIT: Duration = Duration::from_millis(400);
+/// How often the fallback watcher looks at the disk.
+const POLL: Duration = Duration::from_millis(300);
+
+/// The folders of a site root that feed the build.
+const FOLDERS: [&str; 4] = ["content", "static", "templates", "themes"];
 
 /// What kind of input changed, which decides how much to rebuild.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -75,54 +87,127 @@ impl Change {
                 self.full = true;
                 self.config = true;
             }
-            _ => self.full = true,
+            "templates" | "themes" => self.full = true,
+            // `public/`, a README, `.git`: nothing the build reads.
+            _ => {}
         }
     }
 }
 
-/// Watches the parts of a site that feed the build.
-fn watch_site(mut watcher: Box<dyn Watcher + Send>, root: &Path) -> notify::Result<Box<dyn Watcher + Send>> {
-    for name in ["samvad.toml", "content", "static", "templates", "themes"] {
-        let path = root.join(name);
-        if path.exists() {
-            let mode = if path.is_dir() { RecursiveMode::Recursive } else { RecursiveMode::NonRecursive };
-            watcher.watch(&path, mode)?;
+/// How to learn of edits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// The system's file events (inotify, FSEvents, ReadDirectoryChangesW).
+    Native,
+    /// Looking at the disk every [`POLL`]: for file systems without events
+    /// (network mounts, some containers) or when inotify runs out of watches.
+    Poll,
+}
+
+/// A watcher sending to `tx`. The poller knows modification times only to
+/// the second, so two saves of `samvad.toml` within one second would look
+/// like one; for the root, whose files are few and small, it compares
+/// contents too. Input folders are not read whole on every poll: a
+/// site's content can be large.
+fn watcher(
+    backend: Backend,
+    tx: std::sync::mpsc::Sender<notify::Result<notify::Event>>,
+    root: bool,
+) -> notify::Result<Box<dyn Watcher + Send>> {
+    Ok(match backend {
+        Backend::Native => Box::new(notify::recommended_watcher(tx)?),
+        Backend::Poll => {
+            let config = notify::Config::default().with_poll_interval(POLL).with_compare_contents(root);
+            Box::new(notify::PollWatcher::new(tx, config)?)
         }
-    }
-    Ok(watcher)
+    })
 }
 
 /// A running watcher over a site.
 pub struct Watch {
-    _watcher: Box<dyn Watcher + Send>,
+    /// The root alone, kept for its events.
+    _root: Box<dyn Watcher + Send>,
+    /// The input folders, recursively.
+    watcher: Box<dyn Watcher + Send>,
     events: Receiver<notify::Result<notify::Event>>,
     root: PathBuf,
+    /// Input folders under a recursive watch.
+    watched: HashSet<PathBuf>,
 }
 
 impl Watch {
-    /// Watches the config, content, static, templates and themes of `root`.
+    /// Watches `root` with file events, or by polling when they fail.
     pub fn new(root: &Path) -> Result<Watch> {
         let root = root.canonicalize().map_err(|e| Error::io(format!("reading {}", root.display()), e))?;
-        let (tx, events) = std::sync::mpsc::channel();
-        let native = notify::recommended_watcher(tx.clone()).map(|w| Box::new(w) as Box<dyn Watcher + Send>);
-        let watcher = match native.and_then(|w| watch_site(w, &root)) {
-            Ok(w) => w,
-            // Out of inotify watches, or a file system without events
-            // (network mounts, some containers): poll instead.
-            Err(why) => {
-                eprintln!("note: file events unavailable ({why}); polling for changes instead");
-                let config = notify::Config::default().with_poll_interval(Duration::from_millis(300));
-                let poll = notify::PollWatcher::new(tx, config)
-                    .map_err(|e| Error::io("starting the file watcher", std::io::Error::other(e)))?;
-                watch_site(Box::new(poll), &root)
-                    .map_err(|e| Error::io("watching the site", std::io::Error::other(e)))?
-            }
-        };
-        Ok(Watch { _watcher: watcher, events, root })
+        Watch::start(&root, Backend::Native).or_else(|why| {
+            eprintln!("note: file events unavailable ({why}); polling for changes instead");
+            Watch::start(&root, Backend::Poll).map_err(|e| Error::io("watching the site", std::io::Error::other(e)))
+        })
     }
 
-    /// Blocks until the next burst of edits has settled, then returns it.
-    pub fn next(&self) -> Option<Change> {
+    /// Watches the root (canonical) itself, then each input folder in it.
+    pub fn start(root: &Path, backend: Backend) -> notify::Result<Watch> {
+        let (tx, events) = std::sync::mpsc::channel();
+        let mut root_watcher = watcher(backend, tx.clone(), true)?;
+        root_watcher.watch(root, RecursiveMode::NonRecursive)?;
+        let folders = watcher(backend, tx, false)?;
+        let mut watch =
+            Watch { _root: root_watcher, watcher: folders, events, root: root.to_path_buf(), watched: HashSet::new() };
+        for name in FOLDERS {
+            let folder = root.join(name);
+            if folder.is_dir() {
+                watch.watcher.watch(&folder, RecursiveMode::Recursive)?;
+                watch.watched.insert(folder);
+            }
+        }
+        Ok(watch)
+    }
+
+    fn absorb(&mut self, event: notify::Result<notify::Event>, change: &mut Change) {
+        let Ok(event) = event else { return };
+        if matches!(event.kind, notify::EventKind::Access(_)) {
+            return;
+        }
+        for path in event.paths {
+            if path.parent() == Some(self.root.as_path()) {
+                self.follow(&path);
+            }
+            if let Ok(rel) = path.strip_prefix(&self.root) {
+                change.add(rel);
+            }
+        }
+    }
+
+    /// Starts watching an input folder that appeared in the root, or
+    /// forgets one that left it. Files written into a new folder before its
+    /// watch starts are still built: the folder's own event has already
+    /// asked for a rebuild, which runs after the burst.
+    fn follow(&mut self, path: &Path) {
+        if !path.file_name().is_some_and(|n| FOLDERS.iter().any(|f| n == *f)) {
+            return;
+        }
+        if !path.is_dir() {
+            if self.watched.remove(path) {
+                let _ = self.watcher.unwatch(path);
+            }
+        } else if !self.watched.contains(path) {
+            match self.watcher.watch(path, RecursiveMode::Recursive) {
+                Ok(()) => {
+                    self.watched.insert(path.to_path_buf());
+                }
+                Err(why) => eprintln!("warning: cannot watch {} ({why}); restart to see its edits", path.display()),
+            }
+        }
+    }
+}
+
+/// Each item is one settled burst of edits.
+impl Iterator for Watch {
+    type Item = Change;
+
+    /// Blocks until the next burst of edits has settled, then returns it;
+    /// None once the watcher has stopped.
+    fn next(&mut self) -> Option<Change> {
         loop {
             let first = self.events.recv().ok()?;
             let mut change = Change::default();
@@ -140,18 +225,6 @@ impl Watch {
             }
             if !change.is_empty() {
                 return Some(change);
-            }
-        }
-    }
-
-    fn absorb(&self, event: notify::Result<notify::Event>, change: &mut Change) {
-        let Ok(event) = event else { return };
-        if matches!(event.kind, notify::EventKind::Access(_)) {
-            return;
-        }
-        for path in event.paths {
-            if let Ok(rel) = path.strip_prefix(&self.root) {
-                change.add(rel);
             }
         }
     }
@@ -187,5 +260,94 @@ mod tests {
         assert!(c.css_only());
         c.add(Path::new("content/posts/a.md"));
         assert!(!c.css_only());
+    }
+
+    #[test]
+    fn only_the_inputs_at_the_root_count() {
+        let mut c = Change::default();
+        for p in ["public/index.html", "public", "README.md", ".git/index", "samvad.toml.new-save"] {
+            c.add(Path::new(p));
+        }
+        assert!(c.is_empty(), "{c:?}");
+        c.add(Path::new("templates"));
+        assert!(c.full && !c.config);
+    }
+
+    /// A site root (canonical) with a config and a content folder.
+    fn site() -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().canonicalize().unwrap();
+        std::fs::write(root.join("samvad.toml"), "title = \"a\"\n").unwrap();
+        std::fs::create_dir(root.join("content")).unwrap();
+        (dir, root)
+    }
+
+    /// Runs the watcher on its own thread, as `serve` does.
+    fn changes(root: &Path, backend: Backend) -> std::sync::mpsc::Receiver<Change> {
+        let watch = Watch::start(root, backend).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            for change in watch {
+                if tx.send(change).is_err() {
+                    return;
+                }
+            }
+        });
+        rx
+    }
+
+    /// Waits (generously: the machine may be busy) for a change that
+    /// passes `ok`, then forgets whatever else the same edit caused.
+    fn saw(rx: &std::sync::mpsc::Receiver<Change>, ok: impl Fn(&Change) -> bool) -> bool {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while let Ok(change) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            if ok(&change) {
+                while rx.recv_timeout(POLL * 3).is_ok() {}
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Sleeps into the next wall-clock second: inside input folders the
+    /// poller tells edits apart only by their modification second.
+    fn next_second() {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        std::thread::sleep(Duration::from_nanos(1_000_000_000 - u64::from(now.subsec_nanos())));
+    }
+
+    #[test]
+    fn every_rename_save_of_the_config_is_seen() {
+        for backend in [Backend::Native, Backend::Poll] {
+            let (_dir, root) = site();
+            let rx = changes(&root, backend);
+            for save in 1..=3 {
+                let tmp = root.join("samvad.toml.new-save");
+                std::fs::write(&tmp, format!("title = \"save {save}\"\n")).unwrap();
+                std::fs::rename(&tmp, root.join("samvad.toml")).unwrap();
+                assert!(saw(&rx, |c| c.config), "{backend:?}: save {save} unseen");
+            }
+        }
+    }
+
+    #[test]
+    fn folders_made_while_watching_are_watched_inside() {
+        for backend in [Backend::Native, Backend::Poll] {
+            let (_dir, root) = site();
+            let rx = changes(&root, backend);
+            std::fs::create_dir(root.join("templates")).unwrap();
+            std::fs::write(root.join("templates/post.html"), "one").unwrap();
+            assert!(saw(&rx, |c| c.full), "{backend:?}: the new folder");
+            if backend == Backend::Poll {
+                next_second();
+            }
+            std::fs::write(root.join("templates/post.html"), "two").unwrap();
+            assert!(saw(&rx, |c| c.full), "{backend:?}: an edit inside the new folder");
+            std::fs::create_dir(root.join("static")).unwrap();
+            assert!(saw(&rx, |c| !c.statics.is_empty()), "{backend:?}: static/");
+            std::fs::write(root.join("static/a.css"), "a {}").unwrap();
+            let css = Path::new("static/a.css");
+            assert!(saw(&rx, |c| c.statics.contains(css)), "{backend:?}: a file in the new static/");
+        }
     }
 }

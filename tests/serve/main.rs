@@ -1,111 +1,18 @@
-//! `samvad serve` end to end: a real server on a free port, real edits on
-//! disk, and the reload channel read as a browser would.
+//! `samvad serve` end to end: a real server on a port the system picks,
+//! real edits on disk, and the reload channel read as a browser would.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod lifecycle;
+mod safety;
+mod server;
+mod watching;
 
 use common::*;
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Stdio};
-use std::sync::mpsc;
-use std::time::{Duration, Instant};
+use server::*;
+use std::net::TcpListener;
 
-/// How long to wait for the server to start, rebuild or send an event. A
-/// passing test never waits this long; a machine busy with other builds
-/// once took more than 20 s to start the server, so the bound is generous.
-const WAIT: Duration = Duration::from_secs(60);
-
-struct Server {
-    child: Child,
-    port: u16,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn start(site: &Site) -> Server {
-    let port = free_port();
-    let child = samvad()
-        .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start samvad serve");
-    let server = Server { child, port };
-    wait_for(|| raw(port, "GET / HTTP/1.1").0 == 200, "the server to come up");
-    server
-}
-
-/// Sends one raw request line (so hostile paths reach the server as typed).
-fn raw(port: u16, line: &str) -> (u16, String) {
-    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else { return (0, String::new()) };
-    stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
-    let _ = write!(stream, "{line}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
-    let mut out = Vec::new();
-    let _ = stream.read_to_end(&mut out);
-    let text = String::from_utf8_lossy(&out).to_string();
-    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    (status, text)
-}
-
-fn get(port: u16, path: &str) -> (u16, String) {
-    raw(port, &format!("GET {path} HTTP/1.1"))
-}
-
-fn wait_for(mut ok: impl FnMut() -> bool, what: &str) {
-    let start = Instant::now();
-    while start.elapsed() < WAIT {
-        if ok() {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    panic!("timed out waiting for {what}");
-}
-
-/// Reads server-sent events in the background, as a browser tab would.
-fn events(port: u16) -> mpsc::Receiver<(String, String)> {
-    let (tx, rx) = mpsc::channel();
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(stream, "GET /__samvad/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").unwrap();
-    std::thread::spawn(move || {
-        let mut event = String::new();
-        for line in BufReader::new(stream).lines() {
-            let Ok(line) = line else { return };
-            if let Some(name) = line.strip_prefix("event: ") {
-                event = name.to_string();
-            } else if let Some(data) = line.strip_prefix("data: ") {
-                if tx.send((event.clone(), data.to_string())).is_err() {
-                    return;
-                }
-            }
-        }
-    });
-    rx
-}
-
-fn next_event(rx: &mpsc::Receiver<(String, String)>, name: &str) -> String {
-    let deadline = Instant::now() + WAIT;
-    while Instant::now() < deadline {
-        if let Ok((event, data)) = rx.recv_timeout(Duration::from_millis(200)) {
-            if event == name {
-                return data;
-            }
-        }
-    }
-    panic!("no `{name}` event");
-}
-
-fn site() -> Site {
+pub fn site() -> Site {
     let site = Site::new();
     site.file("content/posts/one.md", &post_with("One", "2026-10-01", "tags = [\"a\"]\n", "First version of one.\n"));
     site.file("content/posts/two.md", &post("Two", "2026-10-02", "Second post.\n"));
@@ -186,15 +93,18 @@ fn http_details_content_types_redirects_head_and_404() {
     let server = start(&site);
     let port = server.port;
     let (_, css) = get(port, "/style.css");
-    assert!(css.contains("Content-Type: text/css; charset=utf-8"), "{}", &css[..200]);
+    assert_eq!(header(&css, "content-type"), Some("text/css; charset=utf-8"), "{}", &css[..200]);
     let (_, xml) = get(port, "/rss.xml");
-    assert!(xml.contains("charset=utf-8"));
+    assert!(header(&xml, "content-type").unwrap().ends_with("charset=utf-8"));
     let (status, redirect) = get(port, "/posts/one");
     assert_eq!(status, 301);
-    assert!(redirect.contains("Location: /posts/one/"));
+    assert_eq!(header(&redirect, "location"), Some("/posts/one/"));
     let (status, head) = raw(port, "HEAD /posts/one/ HTTP/1.1");
     assert_eq!(status, 200);
     assert!(!head.contains("First version"), "HEAD has no body");
+    let (_, page) = get(port, "/posts/one/");
+    let body_len = page.len() - page.find("\r\n\r\n").unwrap() - 4;
+    assert_eq!(header(&head, "content-length"), Some(body_len.to_string().as_str()), "HEAD gives GET's length");
     let (status, missing) = get(port, "/no/such/page/");
     assert_eq!(status, 404);
     assert!(missing.contains("Page not found"));
