@@ -16,10 +16,9 @@ fn main() {
     let site = samvad::build::load_site(&opts).unwrap_or_else(|e| panic!("{e}"));
     for _ in 0..rounds {
         let start = Instant::now();
-        let snippets: usize =
-            site.posts.iter().map(|p| samvad::social::generate::for_post(&site.config, p).len()).sum();
+        let snippets: usize = site.posts().map(|p| samvad::social::generate::for_post(site.config(), p).len()).sum();
         let ms = start.elapsed().as_secs_f64() * 1000.0;
-        let per_post = ms * 1000.0 / site.posts.len().max(1) as f64;
-        println!("{snippets} snippets for {} posts in {ms:.0} ms ({per_post:.1} µs a post)", site.posts.len());
+        let per_post = ms * 1000.0 / site.map.posts.len().max(1) as f64;
+        println!("{snippets} snippets for {} posts in {ms:.0} ms ({per_post:.1} µs a post)", site.map.posts.len());
     }
 }

@@ -4,25 +4,8 @@
 
 use std::path::Path;
 
-use rayon::prelude::*;
-
-use crate::error::Result;
-use crate::site::Site;
+use crate::site::SiteMap;
 use crate::theme::{folder_files, FileSource, ThemeSource};
-use crate::write::{Origin, Staging};
-
-/// Copies each `(source, output-relative path)` pair, on all cores. `root`
-/// is the site root, which a file is named relative to should another
-/// input make the same output file.
-pub fn copy_files(files: &[(FileSource, String)], staging: &Staging, root: &Path) -> Result<()> {
-    files.par_iter().try_for_each(|(from, rel)| match from {
-        FileSource::Disk(path) => {
-            let origin = Origin::file(path.strip_prefix(root).unwrap_or(path).to_string_lossy());
-            staging.copy(path, rel, origin)
-        }
-        FileSource::Builtin(bytes) => staging.put(rel, bytes, Origin::samvad(format!("the theme's static/{rel}"))),
-    })
-}
 
 /// The theme's static files with the site's (`site`, its `static/`) laid
 /// over them, file by file.
@@ -44,16 +27,11 @@ pub fn static_files(dir: &Path) -> Vec<(FileSource, String)> {
     folder_files(dir).into_iter().map(|(rel, source)| (source, rel)).collect()
 }
 
-/// Copies the site's non-Markdown content files.
-pub fn copy_content_files(site: &Site, content: &Path, staging: &Staging, root: &Path) -> Result<()> {
-    copy_files(&content_files(site, content), staging, root)
-}
-
 /// Non-markdown content files: bundle assets go next to their page, loose
 /// files keep their path.
-pub fn content_files(site: &Site, content: &Path) -> Vec<(FileSource, String)> {
+pub fn content_files(site: &SiteMap, content: &Path) -> Vec<(FileSource, String)> {
     let mut out = Vec::new();
-    for page in site.posts.iter().chain(&site.pages) {
+    for page in site.posts.iter().chain(&site.pages).map(|e| &*e.outline) {
         let bundle_dir = page.source.rsplit_once('/').map_or("", |(d, _)| d);
         for asset in &page.assets {
             let name = asset.strip_prefix(bundle_dir).unwrap_or(asset).trim_start_matches('/');

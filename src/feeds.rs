@@ -8,9 +8,15 @@
 use std::collections::{BTreeSet, HashSet};
 
 use crate::absolute::absolutize;
-use crate::site::{Page, Site};
+use crate::config::Config;
+use crate::page::Page;
+use crate::site::{Site, SiteMap};
 use crate::slug::encode_path;
 use crate::xml::escape;
+
+/// The whole HTML of the posts feeds show in full, by index into
+/// [`SiteMap::posts`]; asked only for posts [`shown_in_full`] names.
+pub type FullHtml<'a> = &'a (dyn Fn(usize) -> crate::page::Html + Sync);
 
 /// Most categories an entry lists in a tag's or category's feed; an entry
 /// of a post with more names only that feed's term. Each of a post's tags
@@ -36,7 +42,7 @@ pub struct FeedSpec {
 }
 
 /// Every feed the site gets.
-pub fn specs(site: &Site) -> Vec<FeedSpec> {
+pub fn specs(site: &SiteMap) -> Vec<FeedSpec> {
     let c = &site.config;
     let base = c.base();
     let mut specs = vec![FeedSpec {
@@ -59,7 +65,7 @@ pub fn specs(site: &Site) -> Vec<FeedSpec> {
             });
         }
     }
-    let langs: BTreeSet<&str> = site.posts.iter().map(|p| p.lang.as_str()).collect();
+    let langs: BTreeSet<&str> = site.posts.iter().map(|p| p.outline.lang.as_str()).collect();
     if langs.len() > 1 {
         for lang in langs {
             specs.push(FeedSpec {
@@ -67,7 +73,7 @@ pub fn specs(site: &Site) -> Vec<FeedSpec> {
                 dir: format!("lang/{lang}/"),
                 link: base.clone(),
                 lang: lang.to_string(),
-                posts: site.posts.iter().enumerate().filter(|(_, p)| p.lang == lang).map(|(i, _)| i).collect(),
+                posts: site.posts.iter().enumerate().filter(|(_, p)| p.outline.lang == lang).map(|(i, _)| i).collect(),
                 term: None,
             });
         }
@@ -78,7 +84,7 @@ pub fn specs(site: &Site) -> Vec<FeedSpec> {
 /// Posts (indices into `site.posts`) whose whole HTML some feed carries:
 /// none unless `full_content` is on. A build keeps only these posts' HTML
 /// in memory once their pages are written.
-pub fn shown_in_full(site: &Site) -> HashSet<usize> {
+pub fn shown_in_full(site: &SiteMap) -> HashSet<usize> {
     let c = &site.config;
     if !c.feeds.full_content || !(c.feeds.rss || c.feeds.atom) {
         return HashSet::new();
@@ -87,52 +93,61 @@ pub fn shown_in_full(site: &Site) -> HashSet<usize> {
 }
 
 /// Absolute URL of a file inside a feed's folder.
-pub fn url(site: &Site, dir: &str, file: &str) -> String {
-    format!("{}{}{file}", site.config.base(), encode_path(dir))
+pub fn url(config: &Config, dir: &str, file: &str) -> String {
+    format!("{}{}{file}", config.base(), encode_path(dir))
 }
 
-fn entries<'a>(site: &'a Site, spec: &FeedSpec) -> Vec<&'a Page> {
-    spec.posts.iter().take(site.config.feeds.limit).map(|&i| &site.posts[i]).collect()
+/// The posts a feed lists: its newest, up to the configured number.
+pub fn listed<'s>(config: &Config, spec: &'s FeedSpec) -> &'s [usize] {
+    &spec.posts[..spec.posts.len().min(config.feeds.limit)]
+}
+
+fn entries<'a>(site: &'a Site, spec: &FeedSpec) -> Vec<(usize, Page<'a>)> {
+    listed(site.config(), spec).iter().map(|&i| (i, site.post(i))).collect()
 }
 
 /// The names of the categories `post` lists in the feed `spec`: its tags
 /// and categories, but in a term's feed only that term past
 /// [`TERM_FEED_CATEGORIES`].
-fn categories<'a>(post: &'a Page, spec: &'a FeedSpec) -> Vec<&'a str> {
+fn categories<'a>(post: Page<'a>, spec: &'a FeedSpec) -> Vec<&'a str> {
+    let place = post.place;
     match spec.term.as_deref() {
-        Some(term) if post.tags.len() + post.categories.len() > TERM_FEED_CATEGORIES => vec![term],
-        _ => post.tags.iter().chain(&post.categories).map(|t| t.name.as_str()).collect(),
+        Some(term) if place.tags.len() + place.categories.len() > TERM_FEED_CATEGORIES => vec![term],
+        _ => place.tags.iter().chain(&place.categories).map(|t| t.name.as_str()).collect(),
     }
 }
 
-fn body(site: &Site, post: &Page) -> String {
-    let html = if site.config.feeds.full_content { &post.content } else { &post.summary };
-    absolutize(html, &post.permalink)
+fn body(config: &Config, i: usize, post: Page, full: FullHtml) -> String {
+    match config.feeds.full_content {
+        true => absolutize(&full(i), &post.permalink),
+        false => absolutize(&post.body.summary, &post.permalink),
+    }
 }
 
 /// The newest date among entries, as (RFC 3339, RFC 822).
-fn newest(posts: &[&Page]) -> Option<(String, String)> {
+fn newest(posts: &[(usize, Page)]) -> Option<(String, String)> {
     posts
         .iter()
-        .filter_map(|p| p.updated.as_ref().or(p.date.as_ref()))
+        .filter_map(|(_, p)| p.updated.as_ref().or(p.date.as_ref()))
         .max_by(|a, b| a.iso.cmp(&b.iso))
         .map(|d| (d.iso.clone(), d.rfc822.clone()))
 }
 
 /// An RSS 2.0 document.
-pub fn rss(site: &Site, spec: &FeedSpec) -> String {
+pub fn rss(site: &Site, spec: &FeedSpec, full: FullHtml) -> String {
     let posts = entries(site, spec);
-    let self_url = url(site, &spec.dir, "rss.xml");
+    let config = site.config();
+    let self_url = url(config, &spec.dir, "rss.xml");
     let mut x = String::with_capacity(4096);
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n");
     x.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(&spec.title), escape(&spec.link)));
-    x.push_str(&format!("<description>{}</description>\n", escape(&site.config.description)));
+    x.push_str(&format!("<description>{}</description>\n", escape(&config.description)));
     x.push_str(&format!("<language>{}</language>\n<generator>samvad</generator>\n", escape(&spec.lang)));
     x.push_str(&format!("<atom:link href=\"{}\" rel=\"self\" type=\"application/rss+xml\"/>\n", escape(&self_url)));
     if let Some((_, rfc822)) = newest(&posts) {
         x.push_str(&format!("<lastBuildDate>{rfc822}</lastBuildDate>\n"));
     }
-    for p in posts {
+    for &(i, p) in &posts {
         x.push_str("<item>\n");
         x.push_str(&format!("<title>{}</title>\n<link>{}</link>\n", escape(&p.title), escape(&p.permalink)));
         x.push_str(&format!("<guid isPermaLink=\"true\">{}</guid>\n", escape(&p.permalink)));
@@ -145,40 +160,41 @@ pub fn rss(site: &Site, spec: &FeedSpec) -> String {
         for name in categories(p, spec) {
             x.push_str(&format!("<category>{}</category>\n", escape(name)));
         }
-        x.push_str(&format!("<description>{}</description>\n</item>\n", escape(&body(site, p))));
+        x.push_str(&format!("<description>{}</description>\n</item>\n", escape(&body(config, i, p, full))));
     }
     x.push_str("</channel>\n</rss>\n");
     x
 }
 
 /// An Atom 1.0 document (RFC 4287).
-pub fn atom(site: &Site, spec: &FeedSpec) -> String {
+pub fn atom(site: &Site, spec: &FeedSpec, full: FullHtml) -> String {
     let posts = entries(site, spec);
-    let self_url = url(site, &spec.dir, "atom.xml");
+    let config = site.config();
+    let self_url = url(config, &spec.dir, "atom.xml");
     let mut x = String::with_capacity(4096);
     x.push_str(&format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
         escape(&spec.lang)
     ));
     x.push_str(&format!("<title>{}</title>\n", escape(&spec.title)));
-    if !site.config.description.is_empty() {
-        x.push_str(&format!("<subtitle>{}</subtitle>\n", escape(&site.config.description)));
+    if !config.description.is_empty() {
+        x.push_str(&format!("<subtitle>{}</subtitle>\n", escape(&config.description)));
     }
     x.push_str(&format!("<link href=\"{}\" rel=\"self\" type=\"application/atom+xml\"/>\n", escape(&self_url)));
     x.push_str(&format!("<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", escape(&spec.link)));
     x.push_str(&format!("<id>{}</id>\n<generator>samvad</generator>\n", escape(&self_url)));
     let updated = newest(&posts).map_or_else(|| "1970-01-01T00:00:00Z".to_string(), |(iso, _)| iso);
     x.push_str(&format!("<updated>{updated}</updated>\n"));
-    let feed_author = if site.config.author.is_empty() { &site.config.title } else { &site.config.author };
+    let feed_author = if config.author.is_empty() { &config.title } else { &config.author };
     x.push_str(&format!("<author><name>{}</name></author>\n", escape(feed_author)));
-    for p in posts {
-        atom_entry(&mut x, site, spec, p);
+    for &(i, p) in &posts {
+        atom_entry(&mut x, config, spec, (i, p), full);
     }
     x.push_str("</feed>\n");
     x
 }
 
-fn atom_entry(x: &mut String, site: &Site, spec: &FeedSpec, p: &Page) {
+fn atom_entry(x: &mut String, config: &Config, spec: &FeedSpec, (i, p): (usize, Page), full: FullHtml) {
     x.push_str(&format!("<entry xml:lang=\"{}\">\n", escape(&p.lang)));
     x.push_str(&format!("<title>{}</title>\n", escape(&p.title)));
     x.push_str(&format!("<link href=\"{}\" rel=\"alternate\" type=\"text/html\"/>\n", escape(&p.permalink)));
@@ -195,20 +211,18 @@ fn atom_entry(x: &mut String, site: &Site, spec: &FeedSpec, p: &Page) {
     for name in categories(p, spec) {
         x.push_str(&format!("<category term=\"{}\"/>\n", escape(name)));
     }
-    let kind = if site.config.feeds.full_content { "content" } else { "summary" };
-    x.push_str(&format!("<{kind} type=\"html\">{}</{kind}>\n</entry>\n", escape(&body(site, p))));
+    let kind = if config.feeds.full_content { "content" } else { "summary" };
+    x.push_str(&format!("<{kind} type=\"html\">{}</{kind}>\n</entry>\n", escape(&body(config, i, p, full))));
 }
 
-/// Feed files as (output path, XML), for every enabled format.
-pub fn render(site: &Site) -> Vec<(String, String)> {
+/// The files of one feed as (output path, XML), for every enabled format.
+pub fn render(site: &Site, spec: &FeedSpec, full: FullHtml) -> Vec<(String, String)> {
     let mut out = Vec::new();
-    for spec in specs(site) {
-        if site.config.feeds.rss {
-            out.push((format!("{}rss.xml", spec.dir), rss(site, &spec)));
-        }
-        if site.config.feeds.atom {
-            out.push((format!("{}atom.xml", spec.dir), atom(site, &spec)));
-        }
+    if site.config().feeds.rss {
+        out.push((format!("{}rss.xml", spec.dir), rss(site, spec, full)));
+    }
+    if site.config().feeds.atom {
+        out.push((format!("{}atom.xml", spec.dir), atom(site, spec, full)));
     }
     out
 }

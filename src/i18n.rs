@@ -18,6 +18,11 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// A fingerprint of every string of every language.
+    pub fn fingerprint(&self) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(serde_json::to_string(&self.by_lang).unwrap_or_default().as_bytes())
+    }
+
     /// Loads every `i18n/*.toml` of `theme`.
     pub fn load(theme: &ThemeSource) -> Result<Strings> {
         let mut raw: BTreeMap<String, toml::Table> = BTreeMap::new();

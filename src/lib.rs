@@ -2,7 +2,8 @@
 //! work and write in Hindi and English.
 //!
 //! The pipeline, one module per stage: [`load`] → [`link`] → [`parse`] →
-//! [`site`] → [`render`] → [`write`], driven by [`build::build`].
+//! [`site`] → [`render`] → [`feeds`] → [`social`] → [`write`], driven by
+//! one [`engine`] for `build`, `build --watch` and `serve`.
 
 #![warn(missing_docs)]
 
@@ -11,6 +12,7 @@ pub mod assets;
 pub mod build;
 pub mod config;
 pub mod dates;
+pub mod engine;
 pub mod error;
 pub mod feeds;
 pub mod frontmatter;
@@ -20,6 +22,7 @@ pub mod language;
 pub mod link;
 pub mod load;
 pub mod markdown;
+pub mod page;
 pub mod parse;
 pub mod render;
 pub mod scaffold;

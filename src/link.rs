@@ -3,6 +3,7 @@
 //! links between pages can be resolved in a single rendering pass.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::config::Config;
 use crate::dates::Date;
@@ -22,10 +23,10 @@ pub struct Filter {
 }
 
 /// A published source with its address decided.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Placed {
     /// The source.
-    pub source: Source,
+    pub source: Arc<Source>,
     /// The slug.
     pub slug: String,
     /// Output folder relative to the output root, unencoded, ending in `/`
@@ -65,20 +66,19 @@ pub struct Plan {
 /// but known as existing, and failing with load errors and link errors
 /// together.
 pub fn plan_loaded(
-    loaded: &mut crate::load::Loaded,
+    loaded: &crate::load::Loaded,
     config: &Config,
     filter: &Filter,
     assets: &AssetRoots,
 ) -> Result<Plan> {
-    let sources = std::mem::take(&mut loaded.sources);
-    let mut plan = plan(sources, config, filter, assets).map_err(|e| loaded.fail_with(e))?;
+    let mut plan = plan(&loaded.sources, config, filter, assets).map_err(|e| loaded.fail_with(e))?;
     plan.links.hidden.extend(loaded.broken.iter().map(|rel| (rel.clone(), "has errors")));
     Ok(plan)
 }
 
 /// Filters and places every source; reports every bad slug and every URL
 /// clash at once.
-pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &AssetRoots) -> Result<Plan> {
+pub fn plan(sources: &[Arc<Source>], config: &Config, filter: &Filter, assets: &AssetRoots) -> Result<Plan> {
     let all_sources: std::collections::HashSet<String> = sources.iter().map(|s| s.rel.clone()).collect();
     // Sized for every source at once: grown step by step, these copied
     // every entry into fresh memory several times, on one core.
@@ -88,6 +88,7 @@ pub fn plan(sources: Vec<Source>, config: &Config, filter: &Filter, assets: &Ass
     let mut owners: HashMap<String, String> = HashMap::with_capacity(sources.len());
     let base = config.base();
     for source in sources {
+        let source = Arc::clone(source);
         if source.front.draft && !filter.drafts {
             plan.drafts += 1;
             plan.links.hidden.insert(source.rel.clone(), "a draft");

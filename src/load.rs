@@ -4,7 +4,9 @@
 //! Files are read and front matter parsed on all cores. Every problem is
 //! collected, so a writer with three broken posts sees three messages.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use walkdir::WalkDir;
@@ -44,8 +46,9 @@ pub struct Source {
     pub body_start: usize,
     /// File line of the first body line.
     pub body_line: usize,
-    /// Files co-located in a bundle folder, content-relative.
-    pub assets: Vec<String>,
+    /// A fingerprint of the file's bytes: two reads of the same bytes give
+    /// the same source.
+    pub hash: u64,
 }
 
 impl Source {
@@ -69,7 +72,7 @@ impl Source {
 #[derive(Debug, Default)]
 pub struct Loaded {
     /// Markdown sources.
-    pub sources: Vec<Source>,
+    pub sources: Vec<Arc<Source>>,
     /// Other files to copy as they are (content-relative), outside bundles.
     pub files: Vec<String>,
     /// Problems with files that could not be loaded; the rest still goes
@@ -77,6 +80,8 @@ pub struct Loaded {
     pub errors: Vec<Diagnostic>,
     /// Markdown files that failed to load (content-relative).
     pub broken: Vec<String>,
+    /// Each bundle's other files (content-relative), by its index file.
+    pub assets: HashMap<String, Vec<String>>,
     /// What the writer should know about files that did load.
     pub warnings: Vec<Diagnostic>,
 }
@@ -92,30 +97,17 @@ impl Loaded {
 
 /// Walks `content/` and loads every markdown file in it.
 pub fn load(content: &Path, tz: &jiff::tz::TimeZone) -> Result<Loaded> {
-    load_reusing(content, tz, &|_| None)
+    let walked = walk(content);
+    let results: Vec<Read> = walked.markdown.par_iter().map(|rel| read_source(content, rel, tz)).collect();
+    Ok(gather(walked, results))
 }
 
-/// Like [`load`], but takes a file from `cached` instead of reading it
-/// again when it has one; the dev server passes the files that did not
-/// change since its last build.
-pub fn load_reusing(
-    content: &Path,
-    tz: &jiff::tz::TimeZone,
-    cached: &(dyn Fn(&str) -> Option<Source> + Sync),
-) -> Result<Loaded> {
-    let (markdown, others, walk_errors) = walk(content);
-    let results: Vec<Read> = markdown
-        .par_iter()
-        .map(|rel| match cached(rel) {
-            Some(mut s) => {
-                s.assets.clear();
-                Ok((s, None))
-            }
-            None => read_source(content, rel, tz),
-        })
-        .collect();
-    let mut loaded = Loaded { errors: walk_errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
-    for (r, rel) in results.into_iter().zip(&markdown) {
+/// What [`walk`] found and what reading each Markdown file gave, in the
+/// walk's order, as one [`Loaded`].
+pub fn gather(walked: Walked, results: Vec<Read>) -> Loaded {
+    let Walked { markdown, others, errors } = walked;
+    let mut loaded = Loaded { errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
+    for (r, rel) in results.into_iter().zip(markdown) {
         match r {
             Ok((s, warning)) => {
                 loaded.sources.push(s);
@@ -123,32 +115,48 @@ pub fn load_reusing(
             }
             Err(d) => {
                 loaded.errors.extend(d);
-                loaded.broken.push(rel.clone());
+                loaded.broken.push(rel);
             }
         }
     }
-    let bundle_dirs: Vec<String> =
-        loaded.sources.iter().filter(|s| s.is_bundle()).map(|s| format!("{}/", s.dir())).collect();
+    // Each bundle's folder, and its index file: a file goes to the bundle
+    // whose folder is the nearest above it.
+    let bundles: HashMap<String, String> =
+        loaded.sources.iter().filter(|s| s.is_bundle()).map(|s| (s.dir().to_string(), s.rel.clone())).collect();
     for file in others {
-        match bundle_dirs.iter().position(|d| file.starts_with(d.as_str())) {
-            Some(i) => {
-                let owner = loaded.sources.iter_mut().filter(|s| s.is_bundle()).nth(i).expect("bundle exists");
-                owner.assets.push(file);
-            }
+        let owner = ancestors(&file).find_map(|dir| bundles.get(dir));
+        match owner {
+            Some(rel) => loaded.assets.entry(rel.clone()).or_default().push(file),
             None => loaded.files.push(file),
         }
     }
-    Ok(loaded)
+    loaded
 }
 
-/// Content-relative paths of markdown files and of other files, sorted so
-/// the build never depends on directory order.
-fn walk(content: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
+/// The folders above a content-relative path, nearest first.
+fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
+    std::iter::successors(rel.rsplit_once('/').map(|(d, _)| d), |d| d.rsplit_once('/').map(|(p, _)| p))
+}
+
+/// The files under `content/`, as content-relative paths with `/`
+/// separators, sorted so the build never depends on directory order.
+#[derive(Debug, Default)]
+pub struct Walked {
+    /// Markdown files.
+    pub markdown: Vec<String>,
+    /// Every other file.
+    pub others: Vec<String>,
+    /// Files that could not be read.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Every file under `content/`.
+pub fn walk(content: &Path) -> Walked {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     let mut errors = Vec::new();
     if !content.exists() {
-        return (markdown, others, errors);
+        return Walked { markdown, others, errors };
     }
     // Symlinks are followed, so a linked post builds and a dangling link is
     // reported instead of vanishing silently.
@@ -175,7 +183,7 @@ fn walk(content: &Path) -> (Vec<String>, Vec<String>, Vec<Diagnostic>) {
             others.push(rel);
         }
     }
-    (markdown, others, errors)
+    Walked { markdown, others, errors }
 }
 
 /// File endings read as Markdown: `.md`, Jekyll's default `.markdown`, and
@@ -209,11 +217,19 @@ fn classify(rel: &str) -> Kind {
 }
 
 /// A source and what the writer should know about it, or why it failed.
-type Read = std::result::Result<(Source, Option<Diagnostic>), Vec<Diagnostic>>;
+pub type Read = std::result::Result<(Arc<Source>, Option<Diagnostic>), Vec<Diagnostic>>;
 
-fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
+/// Reads and splits the Markdown file `rel` of `content`.
+pub fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
     let path = content.join(rel);
-    let (text, warning) = without_controls(read_text(&path).map_err(|d| vec![d])?, &path);
+    source_from(read_bytes(&path).map_err(|d| vec![d])?, content, rel, tz)
+}
+
+/// The source `rel` of `content`, from its bytes.
+pub fn source_from(bytes: Vec<u8>, content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
+    let path = content.join(rel);
+    let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
+    let (text, warning) = without_controls(text_from(bytes, &path).map_err(|d| vec![d])?, &path);
     let kind = classify(rel);
     let split = frontmatter::split(&text, &path).map_err(|d| vec![d])?;
     let map = frontmatter::parse_value(&split, &path).map_err(|d| vec![d])?;
@@ -225,7 +241,7 @@ fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
         ))]);
     }
     let (body_start, body_line, front) = (text.len() - split.body.len(), split.body_line, Box::new(front));
-    Ok((Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, assets: Vec::new() }, warning))
+    Ok((Arc::new(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, hash }), warning))
 }
 
 /// The text without the control characters HTML forbids (a NUL or an
@@ -245,9 +261,18 @@ fn without_controls(text: String, path: &Path) -> (String, Option<Diagnostic>) {
 
 /// Reads a file as UTF-8, pointing at the first bad byte otherwise.
 pub fn read_text(path: &Path) -> std::result::Result<String, Diagnostic> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    text_from(read_bytes(path)?, path)
+}
+
+/// Reads a file's bytes, or says why it cannot be read.
+pub fn read_bytes(path: &Path) -> std::result::Result<Vec<u8>, Diagnostic> {
+    std::fs::read(path).map_err(|e| {
         Diagnostic::new(path, format!("cannot read the file: {e}")).hint("check that it exists and is readable")
-    })?;
+    })
+}
+
+/// `bytes` as UTF-8 text, pointing at the first bad byte otherwise.
+pub fn text_from(bytes: Vec<u8>, path: &Path) -> std::result::Result<String, Diagnostic> {
     // Every byte of every source passes through here. Checking Devanagari
     // (three bytes a letter) with SIMD is several times faster than std's
     // byte-at-a-time check, which is left to find where a bad file goes

@@ -329,16 +329,16 @@ fn social(args: SocialArgs) -> Result<(), Error> {
     let site = samvad::build::load_site(&opts)?;
     let key = wanted.replace('\\', "/");
     let key = key.trim_start_matches("./").trim_start_matches("content/");
-    let post = site.posts.iter().find(|p| p.slug == wanted || p.source == key || format!("posts/{key}") == p.source);
+    let post = site.posts().find(|p| p.slug == wanted || p.source == key || format!("posts/{key}") == p.source);
     let Some(post) = post else {
-        let slugs: Vec<&str> = site.posts.iter().map(|p| p.slug.as_str()).collect();
+        let slugs: Vec<&str> = site.map.posts.iter().map(|p| p.outline.slug.as_str()).collect();
         let hint = match samvad::error::closest(&wanted, &slugs) {
             Some(s) => format!("did you mean `{s}`?"),
             None => "pass a post's slug (its folder under /posts/) or its file under content/".to_string(),
         };
         return Err(samvad::Diagnostic::general(format!("no post `{wanted}`")).hint(hint).into());
     };
-    let snippets = samvad::social::generate::for_post(&site.config, post);
+    let snippets = samvad::social::generate::for_post(site.config(), post);
     samvad::stdout::text(&samvad::social::output::markdown(post, &snippets, only));
     Ok(())
 }

@@ -13,7 +13,7 @@ use crate::error::{line_col, Diagnostic};
 use crate::{highlight, slug};
 
 /// One heading in the table of contents.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
     /// 1 to 6.
     pub level: u8,
@@ -38,6 +38,9 @@ pub struct Rendered {
     pub toc: Vec<TocEntry>,
     /// Words of prose, by Unicode word boundaries (code blocks excluded).
     pub words: usize,
+    /// The content files its links lead to (content-relative), in order:
+    /// should one of them move, this body must be rendered again.
+    pub targets: Vec<String>,
 }
 
 /// What link resolution needs to know about the file being rendered.
@@ -101,6 +104,7 @@ pub fn render(body: &str, opts: MarkdownOptions, links: &LinkContext) -> Result<
         html,
         toc: nest(pass.headings),
         words: pass.words,
+        targets: pass.targets,
     })
 }
 
@@ -114,6 +118,7 @@ struct Pass<'a, 'b> {
     ids: HashSet<String>,
     words: usize,
     more_at: Option<usize>,
+    targets: Vec<String>,
     first_paragraph_start: Option<usize>,
     first_paragraph_end: Option<usize>,
 }
@@ -234,6 +239,7 @@ impl<'a, 'b> Pass<'a, 'b> {
     fn resolve_link(&mut self, dest: CowStr<'a>, offset: usize) -> CowStr<'a> {
         let Some(links) = self.links else { return dest };
         let Some((target, fragment)) = internal_target(&dest, links.dir) else { return dest };
+        self.targets.push(target.clone());
         match (links.links.urls.get(&target), links.links.hidden.get(&target)) {
             (Some(url), _) => format!("{url}{fragment}").into(),
             (None, Some(&"has errors")) => dest,

@@ -1,149 +1,99 @@
-//! Parse stage: render every placed source's markdown on all cores and
-//! turn it into a [`Page`]. Each body is parsed exactly once.
-
-use std::collections::BTreeMap;
-
-use rayon::prelude::*;
+//! Parse stage: turn each placed source into an [`Outline`] (its front
+//! matter and address) and, from its Markdown, a [`Body`] and its
+//! [`Html`]. Each body is parsed exactly once.
 
 use crate::config::Config;
-use crate::error::{Diagnostic, Error, Result};
+use crate::error::Diagnostic;
 use crate::link::{Links, Placed};
 use crate::load::{Kind, Source};
 use crate::markdown::{self, LinkContext, MarkdownOptions, Rendered};
+use crate::page::{Body, DateView, Html, Outline};
 use crate::services::{self, ServicesPage};
-use crate::site::{DateView, Page};
 use crate::text;
 
-/// Renders all placed sources; reports every broken link at once.
-pub fn parse(placed: Vec<Placed>, links: &Links, config: &Config, now: jiff::Timestamp) -> Result<Vec<Page>> {
-    let opts = MarkdownOptions::from(config);
-    let results: Vec<std::result::Result<Page, Vec<Diagnostic>>> = placed
-        .into_par_iter()
-        .map(|p| {
-            let (mut page, source) = prepare(p, config, now)?;
-            body(&mut page, &source, links, opts, config)?;
-            Ok(page)
-        })
-        .collect();
-    let (pages, diags) = split(results);
-    if diags.is_empty() {
-        Ok(pages)
-    } else {
-        Err(Error::Content(diags))
-    }
-}
-
-/// Every page from its front matter alone, with its source kept for
-/// [`body`]: a build can then order the site and render each post as soon
-/// as its Markdown is done, never holding every body at once. Failures
-/// stay in place, for the caller to take with the rest in one pass: a
-/// site's pages are megabytes, and each move into a new vector costs
-/// fresh memory on a single core.
-pub fn prepare_all(placed: Vec<Placed>, config: &Config, now: jiff::Timestamp) -> Vec<Prepared> {
-    placed.into_par_iter().map(|p| prepare(p, config, now)).collect()
-}
-
-/// A page and its source, or why its front matter failed.
-pub type Prepared = std::result::Result<(Page, Source), Vec<Diagnostic>>;
-
-/// Successes in order, and every failure's diagnostics.
-fn split<T>(results: Vec<std::result::Result<T, Vec<Diagnostic>>>) -> (Vec<T>, Vec<Diagnostic>) {
-    let mut ok = Vec::with_capacity(results.len());
-    let mut diags = Vec::new();
-    for r in results {
-        match r {
-            Ok(t) => ok.push(t),
-            Err(d) => diags.extend(d),
-        }
-    }
-    (ok, diags)
-}
-
-/// The page as far as its front matter tells: everything but the fields
-/// that come from its Markdown, which [`body`] fills in.
-fn prepare(
-    placed: Placed,
+/// The page as far as its front matter and address tell. `assets` are
+/// the other files of its bundle.
+pub fn prepare(
+    placed: &Placed,
+    assets: Vec<String>,
     config: &Config,
     now: jiff::Timestamp,
-) -> std::result::Result<(Page, Source), Vec<Diagnostic>> {
-    let Placed { mut source, slug, dir, permalink } = placed;
-    let lang = source.front.lang.clone().unwrap_or_else(|| config.language.clone());
+) -> std::result::Result<Outline, Vec<Diagnostic>> {
+    let Placed { source, slug, dir, permalink } = placed;
+    let front = &source.front;
+    let lang = front.lang.clone().unwrap_or_else(|| config.language.clone());
     let services = match source.kind {
-        Kind::Services => Some(Box::new(services_data(&source, &lang, now)?)),
+        Kind::Services => Some(Box::new(services_data(source, &lang, now)?)),
         _ => None,
     };
     let social = crate::social::post::read(
-        &source.front.social,
+        &front.social,
         &source.text[..source.body_start],
         &source.path,
         &config.social.limits(),
     )?;
-    let front = *std::mem::take(&mut source.front);
-    let raw_terms = BTreeMap::from([("tags".to_string(), front.tags), ("categories".to_string(), front.categories)]);
-    let page = Page {
+    Ok(Outline {
         kind: source.kind,
-        title: front.title.unwrap_or_default(),
-        description: front.description,
-        slug,
+        title: front.title.clone().unwrap_or_default(),
+        description: front.description.clone(),
+        slug: slug.clone(),
         path: permalink.strip_prefix(&config.base()).map_or_else(|| "/".into(), |p| format!("/{p}")),
-        permalink,
+        permalink: permalink.clone(),
         source: source.rel.clone(),
         date: front.date.as_ref().map(|d| DateView::new(d, &lang)),
         updated: front.updated.as_ref().map(|d| DateView::new(d, &lang)),
         draft: front.draft,
-        tags: Vec::new(),
-        categories: Vec::new(),
-        author: front.author.unwrap_or_else(|| config.author.clone()),
-        image: front.image,
-        content: String::new(),
-        summary: String::new(),
-        summary_text: String::new(),
-        hashtags: Vec::new(),
-        has_more: false,
-        toc: Vec::new(),
-        word_count: 0,
-        reading_time: 0,
+        author: front.author.clone().unwrap_or_else(|| config.author.clone()),
+        image: front.image.clone(),
         lang,
-        extra: front.extra,
-        translations: Vec::new(),
-        newer: None,
-        older: None,
-        dir,
-        sort_date: front.date,
-        template: front.template,
-        assets: std::mem::take(&mut source.assets),
-        raw_terms,
-        data: front.data,
+        extra: front.extra.clone(),
         services,
-        translation_of: front.translation_of.map(|t| t.trim_start_matches("@/").to_string()),
+        dir: dir.clone(),
+        sort_date: front.date,
+        template: front.template.clone(),
+        assets,
+        tag_names: front.tags.clone(),
+        category_names: front.categories.clone(),
+        translation_of: front.translation_of.as_ref().map(|t| t.trim_start_matches("@/").to_string()),
         social,
-    };
-    Ok((page, source))
+    })
 }
 
-/// Renders the Markdown of `source` into `page`: its HTML, summary, table
-/// of contents, word count and reading time.
+/// What parsing a page's Markdown gives.
+#[derive(Debug)]
+pub struct Parsed {
+    /// Its summary, table of contents and counts.
+    pub body: Body,
+    /// Its whole HTML.
+    pub html: Html,
+    /// The content files its links lead to, content-relative.
+    pub targets: Vec<String>,
+}
+
+/// Renders the Markdown of `source`, whose page is `outline`: its HTML,
+/// and its summary, table of contents, word count and reading time.
 pub fn body(
-    page: &mut Page,
+    outline: &Outline,
     source: &Source,
     links: &Links,
     opts: MarkdownOptions,
     config: &Config,
-) -> std::result::Result<(), Vec<Diagnostic>> {
+) -> std::result::Result<Parsed, Vec<Diagnostic>> {
     let links = LinkContext { file: &source.path, dir: source.dir(), links, body_line: source.body_line };
-    let Rendered { html, more, first_paragraph, toc, words } = markdown::render(source.body(), opts, &links)?;
-    let (summary, has_more) = summary(more, page.description.as_deref(), first_paragraph);
+    let Rendered { html, more, first_paragraph, toc, words, targets } = markdown::render(source.body(), opts, &links)?;
+    let (summary, has_more) = summary(more, outline.description.as_deref(), first_paragraph);
     // Lists, term pages and feeds show the summary away from its page, where
     // a relative `pic.png` would point at the wrong folder.
-    let summary = crate::absolute::absolutize(&summary, &page.permalink);
-    page.content = html;
-    page.summary_text = text::strip_tags(&summary);
-    page.summary = summary;
-    page.has_more = has_more;
-    page.toc = toc;
-    page.word_count = words;
-    page.reading_time = text::reading_minutes(words, config.words_per_minute(&page.lang));
-    Ok(())
+    let summary = crate::absolute::absolutize(&summary, &outline.permalink);
+    let body = Body {
+        summary_text: text::strip_tags(&summary),
+        summary,
+        has_more,
+        toc,
+        word_count: words,
+        reading_time: text::reading_minutes(words, config.words_per_minute(&outline.lang)),
+    };
+    Ok(Parsed { body, html: Html::from(html), targets })
 }
 
 /// The summary: the text before `<!-- more -->`, else the description,

@@ -8,12 +8,13 @@ use serde::Serialize;
 use serde_json::{json, Value};
 
 use crate::absolute::resolve;
+use crate::config::Config;
 use crate::load::Kind;
-use crate::site::{DateView, Page, Site};
+use crate::page::{DateView, Page};
 use crate::text::{json_for_script, truncate_words};
 
 /// A translation of the current page.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Alternate {
     /// Language code.
     pub lang: String,
@@ -83,30 +84,30 @@ pub fn image_url(image: &str, page_url: &str, base: &str) -> String {
 }
 
 /// Metadata for a post or page.
-pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
-    let base = site.config.base();
+pub fn for_page(config: &Config, page: Page, feeds: Vec<FeedLink>) -> Meta {
+    let base = config.base();
     let description = match &page.description {
         Some(d) => truncate_words(d, 160),
-        None => truncate_words(&page.summary_text, 160),
+        None => truncate_words(&page.body.summary_text, 160),
     };
-    let description = if description.is_empty() { truncate_words(&site.config.description, 160) } else { description };
+    let description = if description.is_empty() { truncate_words(&config.description, 160) } else { description };
     let image = page
         .image
         .as_deref()
         .map(|i| image_url(i, &page.permalink, &base))
-        .or_else(|| site.config.default_image.as_deref().map(|i| image_url(i, &base, &base)));
+        .or_else(|| config.default_image.as_deref().map(|i| image_url(i, &base, &base)));
     let is_post = page.kind == Kind::Post;
     let modified = page.updated.as_ref().or(page.date.as_ref()).map(|d| d.iso.clone());
     let json_ld = match (&page.services, is_post) {
         (Some(data), _) => {
-            let provider = if site.config.author.is_empty() { &site.config.title } else { &site.config.author };
+            let provider = if config.author.is_empty() { &config.title } else { &config.author };
             script_json(&crate::services::json_ld(data, provider, &page.permalink, &page.lang))
         }
-        (None, true) => post_json_ld(site, page, &description, image.as_deref()),
-        (None, false) => script_json(&web_page_json_ld(site, page, &description)),
+        (None, true) => post_json_ld(config, page, &description, image.as_deref()),
+        (None, false) => script_json(&web_page_json_ld(config, page, &description)),
     };
     Meta {
-        title: format!("{} · {}", page.title, site.config.title),
+        title: format!("{} · {}", page.title, config.title),
         description,
         canonical: page.permalink.clone(),
         og_type: if is_post { "article" } else { "website" },
@@ -115,16 +116,15 @@ pub fn for_page(site: &Site, page: &Page, feeds: Vec<FeedLink>) -> Meta {
         locale: locale(&page.lang),
         published: if is_post { page.date.as_ref().map(|d| d.iso.clone()) } else { None },
         modified: if is_post { modified } else { None },
-        tags: page.tags.iter().map(|t| t.name.clone()).collect(),
+        tags: page.place.tags.iter().map(|t| t.name.clone()).collect(),
         json_ld,
-        alternates: page.translations.clone(),
+        alternates: page.place.translations.clone(),
         feeds,
     }
 }
 
 /// Metadata for list pages (home, tags, 404).
-pub fn for_list(site: &Site, title: Option<&str>, url: &str, lang: &str, home: bool, feeds: Vec<FeedLink>) -> Meta {
-    let c = &site.config;
+pub fn for_list(c: &Config, title: Option<&str>, url: &str, lang: &str, home: bool, feeds: Vec<FeedLink>) -> Meta {
     let json_ld = if home {
         json!({"@context": "https://schema.org", "@type": "WebSite", "name": c.title, "url": c.base(),
                "description": c.description, "inLanguage": lang})
@@ -212,13 +212,13 @@ struct Crumb<'a> {
 }
 
 /// A post's JSON-LD, ready for its `<script>` element.
-fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>) -> String {
-    let base = site.config.base();
+fn post_json_ld(config: &Config, page: Page, description: &str, image: Option<&str>) -> String {
+    let base = config.base();
     let base = base.as_str();
     // Without a named author the site itself wrote the post: it is an
     // Organization, not a Person called by the site's title.
     let author = match page.author.is_empty() {
-        true => Author { kind: "Organization", name: &site.config.title, url: base },
+        true => Author { kind: "Organization", name: &config.title, url: base },
         false => Author { kind: "Person", name: &page.author, url: base },
     };
     let posting = Posting {
@@ -231,15 +231,15 @@ fn post_json_ld(site: &Site, page: &Page, description: &str, image: Option<&str>
         headline: &page.title,
         image,
         in_language: &page.lang,
-        keywords: page.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
+        keywords: page.place.tags.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(", "),
         main_entity_of_page: &page.permalink,
         url: &page.permalink,
-        word_count: page.word_count,
+        word_count: page.body.word_count,
     };
     let crumb = |position, name, item| Crumb { kind: "ListItem", item, name, position };
     let crumbs = Breadcrumbs {
         kind: "BreadcrumbList",
-        item_list_element: [crumb(1, &site.config.title, base), crumb(2, &page.title, &page.permalink)],
+        item_list_element: [crumb(1, &config.title, base), crumb(2, &page.title, &page.permalink)],
     };
     script_json(&PostGraph { context: "https://schema.org", graph: (posting, crumbs) })
 }
@@ -248,7 +248,7 @@ fn iso(date: &DateView) -> &str {
     &date.iso
 }
 
-fn web_page_json_ld(site: &Site, page: &Page, description: &str) -> Value {
+fn web_page_json_ld(config: &Config, page: Page, description: &str) -> Value {
     json!({"@context": "https://schema.org", "@type": "WebPage", "name": page.title, "url": page.permalink,
-           "description": description, "inLanguage": page.lang, "isPartOf": {"@type": "WebSite", "url": site.config.base()}})
+           "description": description, "inLanguage": page.lang, "isPartOf": {"@type": "WebSite", "url": config.base()}})
 }

@@ -18,6 +18,18 @@ pub struct Templates {
     pub tera: Tera,
     /// Template name to file path.
     pub files: Vec<(String, PathBuf)>,
+    /// Each template's name and a fingerprint of its text.
+    pub texts: Vec<(String, u64)>,
+}
+
+impl Templates {
+    /// A fingerprint of every template's name and text.
+    pub fn fingerprint(&self) -> u64 {
+        let mut all: Vec<&(String, u64)> = self.texts.iter().collect();
+        all.sort();
+        let joined: String = all.iter().map(|(name, fp)| format!("{name}:{fp:016x}\n")).collect();
+        xxhash_rust::xxh3::xxh3_64(joined.as_bytes())
+    }
 }
 
 /// Collects the theme's templates, then the site's own from `site_dir`; a
@@ -62,19 +74,22 @@ pub fn load(theme: &ThemeSource, site_dir: &Path) -> Result<Templates> {
     tera.set_escape_fn(crate::text::write_escaped_html);
     // Filters must be known before the templates that use them are added.
     register(&mut tera);
+    let texts =
+        sources.iter().map(|(name, text)| (name.clone(), xxhash_rust::xxh3::xxh3_64(text.as_bytes()))).collect();
     if let Err(e) = tera.add_raw_templates(sources) {
         return Err(template_error(&e, &files));
     }
-    Ok(Templates { tera, files })
+    Ok(Templates { tera, files, texts })
 }
 
 /// Every page that names its own `template` must name one that exists;
 /// the error points at the `template` line of that page.
-pub fn check_pages(site: &crate::site::Site, templates: &Templates, root: &Path) -> Result<()> {
+pub fn check_pages(site: &crate::site::SiteMap, templates: &Templates, root: &Path) -> Result<()> {
     let diags: Vec<Diagnostic> = site
         .posts
         .iter()
         .chain(&site.pages)
+        .map(|p| &*p.outline)
         .filter_map(|p| p.template.as_ref().map(|t| (p, t)))
         .filter(|(_, t)| !templates.files.iter().any(|(n, _)| n == *t))
         .map(|(p, t)| {

@@ -16,7 +16,7 @@ pub use source::{available, folder_files, resolve, FileSource, ThemeSource, BUIL
 use crate::config::{check_keys, toml_error, Config};
 use crate::error::{Diagnostic, Error, Result};
 use crate::load::Kind;
-use crate::site::Site;
+use crate::site::SiteMap;
 
 /// The theme's settings file, at the top of the theme.
 pub const THEME_FILE: &str = "theme.toml";
@@ -149,13 +149,14 @@ pub fn nav_specs(config: &Config) -> Result<Vec<NavSpec>> {
 }
 
 /// The navigation for a page whose UI strings are `strings`.
-pub fn nav(specs: &[NavSpec], site: &Site, strings: &serde_json::Value) -> Vec<NavItem> {
+pub fn nav(specs: &[NavSpec], site: &SiteMap, strings: &serde_json::Value) -> Vec<NavItem> {
     let mut out = Vec::new();
     for spec in specs {
         match spec {
             NavSpec::Pages => out.extend(
                 site.pages
                     .iter()
+                    .map(|p| &*p.outline)
                     // A translation is reached through its page's language switch.
                     .filter(|p| matches!(p.kind, Kind::Page | Kind::Services) && p.translation_of.is_none())
                     .map(|p| NavItem { title: p.title.clone(), permalink: p.permalink.clone() }),
@@ -208,7 +209,7 @@ mod tests {
         assert!(matches!(nav_specs(&config).unwrap()[1], NavSpec::Pages));
         config.extra = table("nav = [{ key = \"home\", url = \"/\" }, { title = \"Blog\", url = \"/posts/\" }]");
         let specs = nav_specs(&config).unwrap();
-        let site = Site::assemble(config.clone(), Vec::new(), Vec::new());
+        let site = SiteMap::assemble(std::sync::Arc::new(config.clone()), Vec::new(), Vec::new());
         let items = nav(&specs, &site, &serde_json::json!({"home": "होम"}));
         assert_eq!(items[0].title, "होम");
         assert_eq!(items[1].permalink, "https://e.x/posts/");

@@ -1,17 +1,20 @@
-//! Render stage: turn the site model into HTML through tera templates.
+//! Render stage: turn the site into HTML through tera templates.
 //!
-//! Each post's summary view is serialised once and reused by every list
-//! and term page it appears on; page bodies are never copied into lists.
-//! Rendering runs on all cores and hands each finished file straight to
-//! the writer, so no build holds the whole site's HTML in memory.
+//! [`Renderer`] holds what every page's context starts from, made once
+//! per language, and renders a post's or page's own file from its body and
+//! HTML. [`Lists`] renders the home list, the taxonomy and term pages and
+//! the 404 page, which show post summaries: each summary is made into a
+//! template value at most once, when a list first shows it, so a rebuild
+//! that re-renders one list page pays for its ten summaries alone.
 
 mod frames;
+mod jobs;
 mod paginate;
 mod views;
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Value};
 
@@ -19,23 +22,16 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::feeds;
 use crate::i18n::{Numerals, Strings};
 use crate::load::Kind;
+use crate::page::Page;
 use crate::seo::FeedLink;
-use crate::site::{Page, Site, Taxonomy, Term};
+use crate::site::{Site, SiteMap};
 use crate::templates::{template_error, Templates};
 use crate::theme;
 use crate::write::Origin;
-use paginate::{page_dir, page_url, pages_for, Pagination};
+pub use jobs::Job;
+use paginate::Pagination;
+pub use paginate::{page_url, pages_for};
 use views::{page_value, Summary};
-
-/// One file to render.
-enum Job<'a> {
-    Post(&'a Page),
-    Page(&'a Page),
-    Index(usize),
-    TaxonomyList(&'a Taxonomy),
-    Term(&'a Taxonomy, &'a Term, usize),
-    NotFound,
-}
 
 /// A rendered file.
 pub struct Output {
@@ -56,58 +52,98 @@ fn set(vars: &mut Vars, key: &'static str, value: &(impl Serialize + ?Sized)) {
     vars.insert(key, value);
 }
 
-/// Everything render needs, prepared once.
+/// Site-wide values every template sees as `site`.
+#[derive(Serialize)]
+pub struct SiteInfo<'a> {
+    /// `base_url` with exactly one trailing slash.
+    pub base_url: String,
+    /// Every page but posts and the home intro.
+    pub nav: Vec<NavPage<'a>>,
+    /// Each enabled taxonomy with its number of terms.
+    pub taxonomies: Vec<TaxonomyInfo<'a>>,
+    /// Published posts.
+    pub post_count: usize,
+    /// URL of the code-highlighting stylesheet.
+    pub highlight_css: String,
+}
+
+/// A page in [`SiteInfo::nav`].
+#[derive(Serialize)]
+pub struct NavPage<'a> {
+    title: &'a str,
+    permalink: &'a str,
+    kind: Kind,
+}
+
+/// A taxonomy in [`SiteInfo::taxonomies`].
+#[derive(Serialize)]
+pub struct TaxonomyInfo<'a> {
+    name: &'a str,
+    permalink: &'a str,
+    count: usize,
+}
+
+impl<'a> SiteInfo<'a> {
+    /// The values of `map`.
+    pub fn new(map: &'a SiteMap) -> SiteInfo<'a> {
+        let base_url = map.config.base();
+        SiteInfo {
+            nav: map
+                .pages
+                .iter()
+                .map(|p| &*p.outline)
+                .filter(|p| matches!(p.kind, Kind::Page | Kind::Services))
+                .map(|p| NavPage { title: &p.title, permalink: &p.permalink, kind: p.kind })
+                .collect(),
+            taxonomies: map
+                .taxonomies
+                .iter()
+                .map(|t| TaxonomyInfo { name: &t.name, permalink: &t.permalink, count: t.terms.len() })
+                .collect(),
+            post_count: map.posts.len(),
+            highlight_css: format!("{base_url}highlight.css"),
+            base_url,
+        }
+    }
+}
+
+/// Everything a page's context starts from, prepared once.
 pub struct Renderer<'a> {
-    site: &'a Site,
+    map: &'a SiteMap,
     templates: &'a Templates,
     strings: &'a Strings,
     /// Per language: the values every page in it shares (`config`, `site`,
     /// `services_page`, `lang`, `t`, `nav`), made once and copied per page.
     shared: HashMap<String, Vars>,
-    summaries: Vec<Value>,
-    /// Each of `site.taxonomies` as a template value, made once: every
-    /// term page shows its taxonomy, and serialising all its terms again
-    /// for each of them made a post with 4,000 tags take 16 million.
+    /// Each taxonomy as its template value, made once: every term page
+    /// shows its whole taxonomy, and serialising it per term page made a
+    /// site's cost grow with the square of its number of terms.
     taxonomies: Vec<Value>,
-    /// `0..posts.len()`: the home list, made once.
-    all_posts: Vec<usize>,
     numerals: Numerals,
 }
 
-impl<'a> Renderer<'a> {
-    /// Prepares the shared context and every post's summary view.
-    pub fn new(
-        site: &'a Site,
-        templates: &'a Templates,
-        strings: &'a Strings,
-        site_ctx: &serde_json::Value,
-    ) -> Result<Renderer<'a>> {
-        let mut renderer = Renderer::for_posts(site, templates, strings, site_ctx)?;
-        renderer.summaries =
-            site.posts.par_iter().map(|p| Value::from_serializable(&Summary::new(p, renderer.numerals))).collect();
-        Ok(renderer)
-    }
+/// The services page and its HTML, which every page's context carries.
+pub type ServicesPage<'a> = Option<(Page<'a>, &'a str)>;
 
-    /// A renderer for post pages alone ([`Renderer::render_post`]), which
-    /// need no list summaries: a build renders posts while their Markdown
-    /// is still being parsed, before any summary exists.
-    pub fn for_posts(
-        site: &'a Site,
+impl<'a> Renderer<'a> {
+    /// Prepares the contexts every page starts from.
+    pub fn new(
+        map: &'a SiteMap,
         templates: &'a Templates,
         strings: &'a Strings,
-        site_ctx: &serde_json::Value,
+        services: ServicesPage,
     ) -> Result<Renderer<'a>> {
-        let numerals = Numerals::from_extra(&site.config.extra);
-        let nav = theme::nav_specs(&site.config)?;
+        let numerals = Numerals::from_extra(&map.config.extra);
+        let nav = theme::nav_specs(&map.config)?;
         let mut base = Vars::new();
-        set(&mut base, "config", &site.config);
-        set(&mut base, "site", site_ctx);
+        set(&mut base, "config", &*map.config);
+        set(&mut base, "site", &SiteInfo::new(map));
         base.insert_value(
             "services_page",
-            site.page(Kind::Services).map_or_else(Value::none, |p| page_value(p, numerals)),
+            services.map_or_else(Value::none, |(p, html)| page_value(p, html, numerals)),
         );
-        let mut langs: BTreeSet<&str> = site.posts.iter().chain(&site.pages).map(|p| p.lang.as_str()).collect();
-        langs.insert(&site.config.language);
+        let mut langs: BTreeSet<&str> = map.posts.iter().chain(&map.pages).map(|p| p.outline.lang.as_str()).collect();
+        langs.insert(&map.config.language);
         let shared = langs
             .into_iter()
             .map(|lang| {
@@ -115,116 +151,33 @@ impl<'a> Renderer<'a> {
                 let mut vars = base.clone();
                 set(&mut vars, "lang", lang);
                 set(&mut vars, "t", strings);
-                set(&mut vars, "nav", &theme::nav(&nav, site, strings));
+                set(&mut vars, "nav", &theme::nav(&nav, map, strings));
                 (lang.to_string(), vars)
             })
             .collect();
-        let all_posts = (0..site.posts.len()).collect();
-        let taxonomies = site.taxonomies.iter().map(Value::from_serializable).collect();
-        Ok(Renderer { site, templates, strings, shared, summaries: Vec::new(), taxonomies, all_posts, numerals })
+        let taxonomies = map.taxonomies.iter().map(Value::from_serializable).collect();
+        Ok(Renderer { map, templates, strings, shared, taxonomies, numerals })
     }
 
-    /// `tax` as its template value, shared by every page that shows it.
-    fn taxonomy_value(&self, tax: &Taxonomy) -> Value {
-        let i = self.site.taxonomies.iter().position(|t| std::ptr::eq(t, tax));
-        i.map_or_else(|| Value::from_serializable(tax), |i| self.taxonomies[i].clone())
+    /// The context every page in `lang` starts from.
+    fn context(&self, lang: &str) -> Vars {
+        self.shared.get(lang).expect("a context for every language").clone()
     }
 
-    /// Renders every page and hands each to `sink`, collecting all errors.
-    pub fn render_all(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
-        self.render_where(&|_| true, sink)
+    /// A post's or page's own file (`job` is [`Job::Post`] or
+    /// [`Job::Page`]), from its body and its HTML.
+    pub fn render_page(&self, job: Job, page: Page, html: &str) -> Result<Output> {
+        let mut ctx = self.context(&page.lang);
+        let frame = self.page_frame(&mut ctx, page, html, matches!(job, Job::Post(_)));
+        self.finish(job, frame, ctx)
     }
 
-    /// Renders every page but the posts' own, which a build renders as it
-    /// parses them ([`Renderer::render_post`]).
-    pub fn render_all_but_posts(&self, sink: &(dyn Fn(Output) -> Result<()> + Sync)) -> Result<usize> {
-        self.render_where(&|job| !matches!(job, Job::Post(_)), sink)
-    }
-
-    /// Renders one post's page. `post` is a post of the site, in a copy
-    /// that carries its HTML.
-    pub fn render_post(&self, post: &Page) -> Result<Output> {
-        self.render_job(&Job::Post(post))
-    }
-
-    /// Renders the pages that show any of `posts` (indices into
-    /// `site.posts`), for rebuilds after a body edit: the post itself and
-    /// the list and term pages its summary appears on.
-    pub fn render_touching(
-        &self,
-        posts: &HashSet<usize>,
-        sink: &(dyn Fn(Output) -> Result<()> + Sync),
-    ) -> Result<usize> {
-        let per = self.site.config.posts_per_page;
-        let on_page = |list: &[usize], n: usize| list.iter().skip((n - 1) * per).take(per).any(|i| posts.contains(i));
-        let all = &self.all_posts;
-        let links: HashSet<&str> = posts.iter().map(|&i| self.site.posts[i].permalink.as_str()).collect();
-        self.render_where(
-            &|job| match job {
-                Job::Post(p) => links.contains(p.permalink.as_str()),
-                Job::Index(n) => on_page(all, *n),
-                Job::Term(_, term, n) => on_page(&term.posts, *n),
-                Job::Page(_) | Job::TaxonomyList(_) | Job::NotFound => false,
-            },
-            sink,
-        )
-    }
-
-    /// Every output path the full render would write, without rendering.
-    pub fn paths(&self) -> Vec<String> {
-        self.jobs().iter().map(job_file).collect()
-    }
-
-    fn render_where(
-        &self,
-        keep: &(dyn Fn(&Job) -> bool + Sync),
-        sink: &(dyn Fn(Output) -> Result<()> + Sync),
-    ) -> Result<usize> {
-        let jobs: Vec<Job> = self.jobs().into_iter().filter(|j| keep(j)).collect();
-        let errors: Vec<Error> =
-            jobs.par_iter().map(|job| self.render_job(job).and_then(sink).err()).flatten().collect();
-        if errors.is_empty() {
-            return Ok(jobs.len());
-        }
-        let mut diags: Vec<Diagnostic> = errors.iter().flat_map(Error::diagnostics).collect();
-        diags.dedup();
-        Err(Error::Content(diags))
-    }
-
-    fn jobs(&self) -> Vec<Job<'a>> {
-        let site = self.site;
-        let mut jobs: Vec<Job> = site.posts.iter().map(Job::Post).collect();
-        jobs.extend(site.pages.iter().filter(|p| p.kind != Kind::Home).map(Job::Page));
-        let per = site.config.posts_per_page;
-        jobs.extend((1..=pages_for(site.posts.len(), per)).map(Job::Index));
-        for tax in &site.taxonomies {
-            jobs.push(Job::TaxonomyList(tax));
-            for term in &tax.terms {
-                jobs.extend((1..=pages_for(term.posts.len(), per)).map(|n| Job::Term(tax, term, n)));
-            }
-        }
-        jobs.push(Job::NotFound);
-        jobs
-    }
-
-    /// Fills the context for one job, then renders its template.
-    fn render_job(&self, job: &Job) -> Result<Output> {
-        let lang = match job {
-            Job::Post(p) | Job::Page(p) => p.lang.as_str(),
-            _ => self.site.config.language.as_str(),
-        };
-        let mut ctx = self.shared.get(lang).expect("a context for every language").clone();
-        let frame = match job {
-            Job::Post(p) | Job::Page(p) => self.page_frame(&mut ctx, p, matches!(job, Job::Post(_))),
-            Job::Index(n) => self.index_frame(&mut ctx, *n),
-            Job::TaxonomyList(tax) => self.taxonomy_frame(&mut ctx, tax),
-            Job::Term(tax, term, n) => self.term_frame(&mut ctx, tax, term, *n),
-            Job::NotFound => self.not_found_frame(&mut ctx),
-        };
+    /// Renders `frame`'s template into `job`'s file.
+    fn finish(&self, job: Job, frame: frames::Frame, mut ctx: Vars) -> Result<Output> {
         set(&mut ctx, "current_url", &frame.url);
-        let file = job_file(job);
-        let html = self.render(frame.template, &ctx, &file)?;
-        Ok(Output { path: file, html, origin: job_origin(job) })
+        let path = job.file(self.map);
+        let html = self.render(frame.template, &ctx, &path)?;
+        Ok(Output { path, html, origin: job.origin(self.map) })
     }
 
     /// Renders into bytes: the files are written as bytes, and tera's
@@ -245,20 +198,20 @@ impl<'a> Renderer<'a> {
 
     /// Feeds to announce in a page's head: the site's, plus a term's own.
     fn feed_links(&self, term: Option<(&str, &str)>) -> Vec<FeedLink> {
-        let c = &self.site.config;
+        let c = &self.map.config;
         let mut links = Vec::new();
         let mut add = |dir: &str, title: &str| {
             if c.feeds.rss {
                 links.push(FeedLink {
                     title: format!("{title} (RSS)"),
-                    href: feeds::url(self.site, dir, "rss.xml"),
+                    href: feeds::url(c, dir, "rss.xml"),
                     mime: "application/rss+xml",
                 });
             }
             if c.feeds.atom {
                 links.push(FeedLink {
                     title: format!("{title} (Atom)"),
-                    href: feeds::url(self.site, dir, "atom.xml"),
+                    href: feeds::url(c, dir, "atom.xml"),
                     mime: "application/atom+xml",
                 });
             }
@@ -270,66 +223,64 @@ impl<'a> Renderer<'a> {
         links
     }
 
-    /// Every HTML page of the site but the 404, with its last change, for
-    /// the sitemap.
-    pub fn sitemap_entries(&self) -> Vec<(String, Option<String>)> {
-        let site = self.site;
-        let base = site.config.base();
-        let newest_of = |posts: &[usize]| posts.iter().filter_map(|&i| lastmod(&site.posts[i])).max();
-        let site_newest = site.posts.iter().filter_map(lastmod).max();
-        // A term's pages come one after another: scan its posts once, not
-        // once per page (that was quadratic in the term's size).
-        let mut term_newest: Option<(&str, Option<String>)> = None;
-        let mut out = Vec::new();
-        for job in self.jobs() {
-            match job {
-                Job::Post(p) | Job::Page(p) => {
-                    out.push((p.permalink.clone(), lastmod(p).or_else(|| site_newest.clone())))
-                }
-                Job::Index(n) => out.push((page_url(&base, "", n), site_newest.clone())),
-                Job::TaxonomyList(t) => out.push((t.permalink.clone(), site_newest.clone())),
-                Job::Term(_, term, n) => {
-                    if term_newest.as_ref().is_none_or(|(dir, _)| *dir != term.dir) {
-                        term_newest = Some((&term.dir, newest_of(&term.posts)));
-                    }
-                    let newest = term_newest.as_ref().and_then(|(_, d)| d.clone());
-                    out.push((page_url(&base, &term.dir, n), newest))
-                }
-                Job::NotFound => {}
-            }
-        }
-        out
-    }
-
     /// How lists are split into pages, shown in the site's language.
     fn pagination(&self, base: &'a str) -> Pagination<'a> {
-        let c = &self.site.config;
+        let c = &self.map.config;
         Pagination { base, per: c.posts_per_page, numerals: self.numerals, lang: &c.language }
     }
-}
 
-/// The output file a job writes.
-fn job_file(job: &Job) -> String {
-    match job {
-        Job::Post(p) | Job::Page(p) => format!("{}index.html", p.dir),
-        Job::Index(n) => format!("{}index.html", page_dir("", *n)),
-        Job::TaxonomyList(t) => format!("{}/index.html", t.name),
-        Job::Term(_, term, n) => format!("{}index.html", page_dir(&term.dir, *n)),
-        Job::NotFound => "404.html".to_string(),
+    /// The renderer of the pages that list posts.
+    pub fn lists(&'a self, site: &'a Site) -> Lists<'a> {
+        let summaries = (0..site.map.posts.len()).map(|_| OnceLock::new()).collect();
+        Lists { renderer: self, site, summaries }
     }
 }
 
-/// What a job's file is made from, as a writer would name it.
-fn job_origin(job: &Job) -> Origin {
-    match job {
-        Job::Post(p) | Job::Page(p) => Origin::file(format!("content/{}", p.source)),
-        Job::Index(n) => Origin::samvad(format!("page {n} of the home page's list")),
-        Job::TaxonomyList(t) => Origin::samvad(format!("the list of all {}", t.name)),
-        Job::Term(t, term, n) => Origin::samvad(format!("page {n} of the {} page `{}`", t.name, term.name)),
-        Job::NotFound => Origin::samvad("the 404 page"),
+/// Renders the pages that list posts: home, taxonomies, terms, and the 404
+/// page.
+pub struct Lists<'a> {
+    renderer: &'a Renderer<'a>,
+    site: &'a Site,
+    /// Each post's summary as a template value, made when first listed.
+    summaries: Vec<OnceLock<Value>>,
+}
+
+impl Lists<'_> {
+    /// Renders `job`, which is not a post's or page's own file.
+    pub fn render(&self, job: Job) -> Result<Output> {
+        let r = self.renderer;
+        let mut ctx = r.context(&r.map.config.language);
+        let frame = match job {
+            Job::Index(n) => self.index_frame(&mut ctx, n),
+            Job::TaxonomyList(t) => r.taxonomy_frame(&mut ctx, t),
+            Job::Term { taxonomy, term, page } => self.term_frame(&mut ctx, taxonomy, term, page),
+            Job::NotFound => r.not_found_frame(&mut ctx),
+            Job::Post(_) | Job::Page(_) => unreachable!("a page's own file is rendered with its HTML"),
+        };
+        r.finish(job, frame, ctx)
+    }
+
+    /// The summaries of `posts`, made once each.
+    fn summaries(&self, posts: &[usize]) -> Vec<&Value> {
+        let numerals = self.renderer.numerals;
+        posts
+            .iter()
+            .map(|&i| {
+                self.summaries[i].get_or_init(|| Value::from_serializable(&Summary::new(self.site.post(i), numerals)))
+            })
+            .collect()
     }
 }
 
-fn lastmod(p: &Page) -> Option<String> {
-    p.updated.as_ref().or(p.date.as_ref()).map(|d| d.iso.clone())
+/// Runs `each` for every job on all cores, reporting every error of the
+/// run together.
+pub fn render_each(jobs: &[Job], each: &(dyn Fn(Job) -> Result<()> + Sync)) -> Result<()> {
+    use rayon::prelude::*;
+    let errors: Vec<Error> = jobs.par_iter().filter_map(|&job| each(job).err()).collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut diags: Vec<Diagnostic> = errors.iter().flat_map(Error::diagnostics).collect();
+    diags.dedup();
+    Err(Error::Content(diags))
 }

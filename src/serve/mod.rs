@@ -4,7 +4,6 @@
 pub mod http;
 pub mod listen;
 pub mod reload;
-pub mod session;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
@@ -12,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use crate::build::BuildOptions;
+use crate::engine::{Changes, Engine, Mode};
 use crate::error::{Diagnostic, Error, Result};
 use http::{Hosts, Served};
 use reload::Broadcaster;
-use session::Session;
 use watch::{Change, Watch};
 
 /// What `samvad serve` was asked for.
@@ -60,7 +59,7 @@ impl DevOutput {
 
     /// On Ctrl+C, SIGTERM or SIGHUP: waits for a rebuild in progress (so
     /// nothing writes into the folder as it goes), removes it, exits 0.
-    fn remove_on_signal(&self, session: Arc<Mutex<Session>>) -> Result<()> {
+    fn remove_on_signal(&self, session: Arc<Mutex<Engine>>) -> Result<()> {
         let dir = self.dir.clone();
         ctrlc::set_handler(move || {
             let _rebuilding = session.lock().unwrap_or_else(PoisonError::into_inner);
@@ -114,11 +113,12 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     build.output = Some(out.path().to_path_buf());
     // Watch before the first build, so an edit made while it runs is not lost.
     let watch = Watch::new(&build.root)?;
-    let session = Arc::new(Mutex::new(Session::new(build, out.path())));
+    let mode = Mode { social: false, keep_html: true };
+    let session = Arc::new(Mutex::new(Engine::new(build, out.path().to_path_buf(), mode)));
     out.remove_on_signal(session.clone())?;
     let reload = Broadcaster::default();
     reload.keep_alive();
-    rebuild(&session, &reload, &Change { full: true, config: true, ..Change::default() });
+    rebuild(&session, &reload, &Change { full: true, config: true, rescan: true, ..Change::default() });
     let root = out.path().canonicalize().map_err(|e| Error::io(format!("reading {}", out.path().display()), e))?;
     listen::spawn(listener, Served { root, reload: reload.clone(), hosts: Hosts::for_bind(addr.ip()) })?;
     crate::stdout::line(format_args!("Serving on {url} (press Ctrl+C to stop)"));
@@ -132,20 +132,20 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
 }
 
 /// Rebuilds and tells browsers; a failed build never stops the server.
-fn rebuild(session: &Mutex<Session>, reload: &Broadcaster, change: &Change) {
-    let mut session = session.lock().expect("lock");
-    match session.rebuild(change) {
+fn rebuild(engine: &Mutex<Engine>, reload: &Broadcaster, change: &Change) {
+    let mut engine = engine.lock().unwrap_or_else(PoisonError::into_inner);
+    match engine.build(&change.to_changes()) {
         Ok(r) => {
             crate::stdout::line(format_args!(
                 "Rebuilt in {} ms ({}): parsed {}, rendered {}, wrote {}, removed {}",
                 r.elapsed.as_millis(),
-                if change.full { "full".to_string() } else { change.describe() },
+                if change.rescan { "full".to_string() } else { change.describe() },
                 r.parsed,
                 r.rendered,
                 r.written,
                 r.removed
             ));
-            reload.reload(r.css_only);
+            reload.reload(change.css_only());
         }
         Err(e) => {
             eprintln!("{e}");
@@ -159,10 +159,12 @@ pub fn watch_build(opts: &BuildOptions) -> Result<()> {
     // Not a site (or a broken config): stop now, as `build` does.
     crate::build::load_config(opts)?;
     let watch = Watch::new(&opts.root)?;
-    print_report(crate::build::build(opts));
+    let mode = Mode { social: true, keep_html: true };
+    let mut engine = Engine::new(opts.clone(), crate::build::output_dir(opts), mode);
+    print_report(engine.build(&Changes::everything()));
     for change in watch {
         crate::stdout::line(format_args!("Changed: {}", change.describe()));
-        print_report(crate::build::build(opts));
+        print_report(engine.build(&change.to_changes()));
     }
     Ok(())
 }

@@ -44,12 +44,23 @@ pub struct Change {
     /// `samvad.toml` itself: pages must also be parsed again, since slugs,
     /// languages and reading speeds may have changed.
     pub config: bool,
+    /// Every input file that changed, site-relative.
+    pub paths: BTreeSet<PathBuf>,
+    /// The watcher lost track (its queue overflowed, or it failed): any
+    /// file may have changed.
+    pub rescan: bool,
 }
 
 impl Change {
     /// Nothing worth rebuilding for.
     pub fn is_empty(&self) -> bool {
-        self.content.is_empty() && self.statics.is_empty() && !self.full
+        self.content.is_empty() && self.statics.is_empty() && !self.full && !self.rescan
+    }
+
+    /// What the engine is told: the files, or everything when the watcher
+    /// lost track.
+    pub fn to_changes(&self) -> crate::engine::Changes {
+        crate::engine::Changes { everything: self.rescan, paths: self.paths.clone() }
     }
 
     /// Only stylesheets changed: browsers can swap CSS without reloading.
@@ -73,6 +84,9 @@ impl Change {
             return;
         }
         let first = rel.components().next().map(|c| c.as_os_str().to_string_lossy().to_string()).unwrap_or_default();
+        if ["content", "static", "themes", "templates", "samvad.toml"].contains(&first.as_str()) {
+            self.paths.insert(rel.to_path_buf());
+        }
         match first.as_str() {
             "content" => {
                 self.content.insert(rel.to_path_buf());
@@ -164,7 +178,13 @@ impl Watch {
     }
 
     fn absorb(&mut self, event: notify::Result<notify::Event>, change: &mut Change) {
-        let Ok(event) = event else { return };
+        let Ok(event) = event else {
+            change.rescan = true;
+            return;
+        };
+        if event.need_rescan() {
+            change.rescan = true;
+        }
         if matches!(event.kind, notify::EventKind::Access(_)) {
             return;
         }

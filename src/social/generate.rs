@@ -16,7 +16,8 @@ use super::cut;
 use super::post::PostSocial;
 use crate::config::Config;
 use crate::markdown::TocEntry;
-use crate::site::{Page, Site};
+use crate::page::Page;
+use crate::site::Site;
 use crate::slug::UNRESERVED;
 use crate::social::config::SocialConfig;
 
@@ -72,18 +73,18 @@ pub struct PostInfo {
 
 impl PostInfo {
     /// The parts of `page` snippets are made from.
-    pub fn from_page(page: &Page) -> PostInfo {
+    pub fn from_page(page: Page) -> PostInfo {
         let mut takeaways = Vec::new();
-        h2_titles(&page.toc, &mut takeaways);
+        h2_titles(&page.body.toc, &mut takeaways);
         PostInfo {
             title: page.title.clone(),
             slug: page.slug.clone(),
             lang: page.lang.clone(),
             permalink: page.permalink.clone(),
             description: page.description.clone(),
-            summary: page.summary_text.clone(),
+            summary: page.body.summary_text.clone(),
             takeaways,
-            hashtags: page.hashtags.clone(),
+            hashtags: page.place.hashtags.clone(),
             social: page.social.clone(),
         }
     }
@@ -320,7 +321,7 @@ fn finish(
 }
 
 /// Every platform's snippet for one post, in [`Platform::ALL`] order.
-pub fn for_post(config: &Config, page: &Page) -> Vec<Snippet> {
+pub fn for_post(config: &Config, page: Page) -> Vec<Snippet> {
     let post = PostInfo::from_page(page);
     let limits = config.social.limits();
     let common = Common::new(&post);
@@ -392,7 +393,7 @@ fn measure_shared(drafts: &[Draft], index: &[usize], cuts: &[&cut::Cuts]) {
 
 /// Every published post's snippets, newest post first.
 pub fn for_site(site: &Site) -> Vec<Snippet> {
-    site.posts.iter().flat_map(|p| for_post(&site.config, p)).collect()
+    site.posts().flat_map(|p| for_post(site.config(), p)).collect()
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::count::is_emoji_cluster;
-use crate::site::Page;
+use crate::site::Entry;
 
 const ZWJ: char = '\u{200D}';
 const ZWNJ: char = '\u{200C}';
@@ -43,19 +43,19 @@ pub fn hashtags(tags: &[String], max: usize) -> Vec<String> {
     distinct(tags.iter().filter_map(|tag| hashtag(tag)), max)
 }
 
-/// Sets every post's [`Page::hashtags`]: [`hashtags`] of its tags, all of
-/// them. A site has few tags and many uses of each, so each spelling is
+/// Sets every post's [`crate::page::Place::hashtags`]: [`hashtags`] of its tags, all
+/// of them. A site has few tags and many uses of each, so each spelling is
 /// converted once.
-pub fn fill(posts: &mut [Page]) {
+pub fn fill(posts: &mut [Entry]) {
     let mut converted: HashMap<String, Option<String>> = HashMap::new();
     for post in posts {
-        let tags = post.raw_terms.get("tags").map_or(&[][..], Vec::as_slice);
+        let tags = &post.outline.tag_names;
         for tag in tags {
             if !converted.contains_key(tag) {
                 converted.insert(tag.clone(), hashtag(tag));
             }
         }
-        post.hashtags = distinct(tags.iter().filter_map(|tag| converted[tag].clone()), usize::MAX);
+        post.place.hashtags = distinct(tags.iter().filter_map(|tag| converted[tag].clone()), usize::MAX);
     }
 }
 
@@ -180,8 +180,8 @@ mod tests {
         assert_eq!(hashtags(&tags, 10), ["#Rust", "#TimeManagement", "#web", "#go"]);
         assert_eq!(hashtags(&tags, 2), ["#Rust", "#TimeManagement"]);
         assert!(hashtags(&tags, 0).is_empty());
-        let mut posts = [crate::social::output::tests::page("a", "a", &["Rust", "rust", "2024", "web"])];
+        let mut posts = [crate::social::output::tests::page("a", "a", &["Rust", "rust", "2024", "web"]).entry];
         fill(&mut posts);
-        assert_eq!(posts[0].hashtags, ["#Rust", "#web"]);
+        assert_eq!(posts[0].place.hashtags, ["#Rust", "#web"]);
     }
 }

@@ -15,7 +15,8 @@ use super::count::Platform;
 use super::generate::{self, Snippet};
 use super::post::display_name;
 use crate::error::{Diagnostic, Result};
-use crate::site::{Page, Site};
+use crate::page::Page;
+use crate::site::Site;
 use crate::write::{Origin, Staging, Streamed};
 
 /// Days after publication the first platform's post is scheduled for; the
@@ -72,7 +73,8 @@ fn write_into(site: &Site, staging: &Staging) -> Result<()> {
     out.json.write(b"[")?;
     out.csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
     let mut pending: Vec<Part> = Vec::new();
-    for chunk in site.posts.chunks(CHUNK) {
+    let posts: Vec<usize> = (0..site.map.posts.len()).collect();
+    for chunk in posts.chunks(CHUNK) {
         let (appended, parts) = rayon::join(|| out.append(&pending), || generate_chunk(site, staging, chunk));
         appended?;
         pending = parts?;
@@ -87,11 +89,12 @@ fn write_into(site: &Site, staging: &Staging) -> Result<()> {
 type Part = (Vec<u8>, String);
 
 /// The snippets of a chunk of posts, their Markdown files written.
-fn generate_chunk(site: &Site, staging: &Staging, chunk: &[Page]) -> Result<Vec<Part>> {
+fn generate_chunk(site: &Site, staging: &Staging, chunk: &[usize]) -> Result<Vec<Part>> {
     chunk
         .par_iter()
-        .map(|page| {
-            let snippets = generate::for_post(&site.config, page);
+        .map(|&i| {
+            let page = site.post(i);
+            let snippets = generate::for_post(site.config(), page);
             let (name, text) = (format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None));
             staging.put(&name, text.as_bytes(), Origin::file(format!("content/{}", page.source)))?;
             Ok((json_lines(&snippets), csv_lines(page, &snippets)))
@@ -143,7 +146,7 @@ fn json_lines(snippets: &[Snippet]) -> Vec<u8> {
 
 /// One post's rows of `schedule.csv`. The dates repeat every
 /// [`SPREAD_DAYS`] platforms, so each is worked out once.
-fn csv_lines(page: &Page, snippets: &[Snippet]) -> String {
+fn csv_lines(page: Page, snippets: &[Snippet]) -> String {
     let days: Vec<String> =
         (0..SPREAD_DAYS.min(snippets.len())).map(|i| scheduled_at(page, i).unwrap_or_default()).collect();
     let mut csv = String::with_capacity(snippets.len() * 768);
@@ -162,7 +165,7 @@ fn csv_lines(page: &Page, snippets: &[Snippet]) -> String {
 
 /// A post's snippets as Markdown, one `## Platform` section each, the text
 /// in a fence ready to copy. `only` limits it to one platform.
-pub fn markdown(page: &Page, snippets: &[Snippet], only: Option<Platform>) -> String {
+pub fn markdown(page: Page, snippets: &[Snippet], only: Option<Platform>) -> String {
     let mut out = String::with_capacity(snippets.len() * 1024);
     let _ = write!(out, "# {}\n\n<{}>\n", page.title, page.permalink);
     for s in snippets.iter().filter(|s| only.is_none_or(|p| p == s.platform)) {
@@ -231,7 +234,7 @@ fn push_csv_field(out: &mut String, s: &str) {
 
 /// When the `index`-th platform's post goes out: the post's date plus
 /// `1 + index % SPREAD_DAYS` days, at 10:00 in the post's offset.
-pub fn scheduled_at(page: &Page, index: usize) -> Option<String> {
+pub fn scheduled_at(page: Page, index: usize) -> Option<String> {
     let date = page.sort_date?;
     let local = date.offset.to_datetime(date.instant).date();
     let day = local.checked_add(jiff::Span::new().days((1 + index % SPREAD_DAYS) as i64)).ok()?;
@@ -243,13 +246,24 @@ pub fn scheduled_at(page: &Page, index: usize) -> Option<String> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use std::collections::BTreeMap;
 
     /// A post for tests, dated 2026-11-25 09:30 +05:30.
-    pub(crate) fn page(title: &str, slug: &str, tags: &[&str]) -> Page {
+    /// A post made up for tests, whole.
+    pub(crate) struct TestPage {
+        pub entry: crate::site::Entry,
+        pub body: crate::page::Body,
+    }
+
+    impl TestPage {
+        pub fn page(&self) -> Page<'_> {
+            self.entry.page(&self.body)
+        }
+    }
+
+    pub(crate) fn page(title: &str, slug: &str, tags: &[&str]) -> TestPage {
         let date = crate::dates::parse("2026-11-25T09:30:00+05:30", &jiff::tz::TimeZone::UTC).unwrap();
         let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
-        Page {
+        let outline = crate::page::Outline {
             kind: crate::load::Kind::Post,
             title: title.into(),
             description: None,
@@ -261,32 +275,32 @@ pub(crate) mod tests {
             date: None,
             updated: None,
             draft: false,
-            tags: Vec::new(),
-            categories: Vec::new(),
             author: String::new(),
             image: None,
-            content: String::new(),
-            summary: "<p>A summary, with \"quotes\".</p>".into(),
-            summary_text: "A summary, with \"quotes\".".into(),
-            hashtags: crate::social::hashtag::hashtags(&tags, usize::MAX),
-            has_more: false,
-            toc: Vec::new(),
-            word_count: 0,
-            reading_time: 1,
             extra: serde_json::Value::Null,
-            translations: Vec::new(),
-            newer: None,
-            older: None,
+            services: None,
             dir: String::new(),
             sort_date: Some(date),
             template: None,
             assets: Vec::new(),
-            raw_terms: BTreeMap::from([("tags".to_string(), tags)]),
-            data: serde_json::Map::new(),
+            tag_names: tags.clone(),
+            category_names: Vec::new(),
             translation_of: None,
-            services: None,
             social: Default::default(),
-        }
+        };
+        let body = crate::page::Body {
+            summary: "<p>A summary, with \"quotes\".</p>".into(),
+            summary_text: "A summary, with \"quotes\".".into(),
+            has_more: false,
+            toc: Vec::new(),
+            word_count: 0,
+            reading_time: 1,
+        };
+        let place = crate::page::Place {
+            hashtags: crate::social::hashtag::hashtags(&tags, usize::MAX),
+            ..crate::page::Place::default()
+        };
+        TestPage { entry: crate::site::Entry { outline: std::sync::Arc::new(outline), place }, body }
     }
 
     fn csv_field(s: &str) -> String {
@@ -324,24 +338,25 @@ pub(crate) mod tests {
     #[test]
     fn schedule_is_10am_in_the_post_offset_spread_over_days() {
         let p = page("T", "t", &[]);
-        assert_eq!(scheduled_at(&p, 0).unwrap(), "2026-11-26T10:00:00+05:30");
-        assert_eq!(scheduled_at(&p, 6).unwrap(), "2026-12-02T10:00:00+05:30");
-        assert_eq!(scheduled_at(&p, 7).unwrap(), "2026-11-26T10:00:00+05:30");
+        assert_eq!(scheduled_at(p.page(), 0).unwrap(), "2026-11-26T10:00:00+05:30");
+        assert_eq!(scheduled_at(p.page(), 6).unwrap(), "2026-12-02T10:00:00+05:30");
+        assert_eq!(scheduled_at(p.page(), 7).unwrap(), "2026-11-26T10:00:00+05:30");
     }
 
     #[test]
     fn markdown_has_a_section_and_length_per_platform() {
         let p = page("Title", "t", &["rust"]);
-        let snippets = generate::for_post(&crate::config::Config::default(), &p);
-        let md = markdown(&p, &snippets, None);
+        let p = p.page();
+        let snippets = generate::for_post(&crate::config::Config::default(), p);
+        let md = markdown(p, &snippets, None);
         assert_eq!(md.matches("\n## ").count(), Platform::ALL.len());
         assert!(md.contains("## X\n\n```text\n") && md.contains("/280\n"), "{md}");
-        let one = markdown(&p, &snippets, Some(Platform::Bluesky));
+        let one = markdown(p, &snippets, Some(Platform::Bluesky));
         assert_eq!(one.matches("\n## ").count(), 1);
         let mut threaded = snippets.clone();
         let x = threaded.iter_mut().find(|s| s.platform == Platform::X).unwrap();
         x.thread = vec!["1/2 first".into(), "2/2 has ``` inside".into()];
-        let md = markdown(&p, &threaded, Some(Platform::X));
+        let md = markdown(p, &threaded, Some(Platform::X));
         let want = "\nAs a thread of 2:\n\n```text\n1/2 first\n```\n\n````text\n2/2 has ``` inside\n````\n";
         assert!(md.ends_with(want), "{md}");
         assert_eq!(file_stem("../x"), "-x");

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::count::Platform;
 use super::cut;
 use super::generate::{hashtag_count, tagged_url};
-use crate::site::Page;
+use crate::page::Page;
 use crate::slug::encode_query as encode;
 use crate::social::config::SocialConfig;
 
@@ -27,11 +27,11 @@ pub struct ShareLink {
 }
 
 /// Share links for `page`, in the order the theme shows them.
-pub fn links(config: &SocialConfig, page: &Page) -> Vec<ShareLink> {
+pub fn links(config: &SocialConfig, page: Page) -> Vec<ShareLink> {
     let title = page.title.split_whitespace().collect::<Vec<_>>().join(" ");
     let url = |source: &str| tagged_url(config, &page.permalink, &page.slug, source);
     let x_tags: Vec<&str> =
-        page.hashtags.iter().take(hashtag_count(Platform::X)).map(|t| t.trim_start_matches('#')).collect();
+        page.place.hashtags.iter().take(hashtag_count(Platform::X)).map(|t| t.trim_start_matches('#')).collect();
     // Text that includes the link must fit; only the title is cut.
     let with_link = |p: Platform, source: &str| {
         let u = url(source);
@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn links_carry_encoded_utm_urls() {
         let page = crate::social::output::tests::page("समय & पैसा", "समय-पैसा", &["chat support", "rust"]);
-        let links = links(&SocialConfig::default(), &page);
+        let links = links(&SocialConfig::default(), page.page());
         assert_eq!(links.len(), 9);
         let x = &links[0];
         assert_eq!(query(&x.href, "text").unwrap(), "समय & पैसा");

@@ -147,6 +147,11 @@ fn describe(step: &Step) -> String {
 pub(super) fn swap(dir: &Path, target: &Path, old: &Path) -> Result<()> {
     super::remove_if_exists(old)?;
     let had_old = target.exists();
+    if let Ok(meta) = std::fs::metadata(target) {
+        // The new folder takes the old one's place and its permissions:
+        // `serve` makes its folder readable by its user alone.
+        let _ = std::fs::set_permissions(dir, meta.permissions());
+    }
     if had_old {
         std::fs::rename(target, old).map_err(|e| Error::io(format!("moving {} aside", target.display()), e))?;
     }

@@ -60,6 +60,15 @@ impl std::fmt::Display for Origin {
     }
 }
 
+/// What a commit changed in the output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Committed {
+    /// Files written (new or changed).
+    pub written: usize,
+    /// Files removed because nothing makes them any more.
+    pub removed: usize,
+}
+
 /// A folder being filled with one build's output.
 pub struct Staging {
     /// The staging folder.
@@ -126,6 +135,21 @@ impl Staging {
         Ok(())
     }
 
+    /// Keeps `rel` as the previous build wrote it, without writing it
+    /// again: true when that build wrote it and it is still there with
+    /// that length. `origin` still claims the path, so a collision with
+    /// another input is found as for a file put anew.
+    pub fn keep(&self, rel: &str, origin: Origin) -> bool {
+        let Some(&entry) = self.previous.as_ref().and_then(|p| p.get(rel)) else { return false };
+        if !self.unchanged(rel, entry) {
+            return false;
+        }
+        if self.claim(rel, origin) {
+            self.current.lock().expect("lock").insert(rel.to_string(), entry);
+        }
+        true
+    }
+
     /// Records `origin` as the maker of `rel`; false (and a collision) if
     /// something else made it already.
     fn claim(&self, rel: &str, origin: Origin) -> bool {
@@ -190,7 +214,7 @@ impl Staging {
     /// Puts the new output in place of the old: every file or none. Fails
     /// with every collision, writing nothing, should two inputs have made
     /// the same file.
-    pub fn commit(self) -> Result<()> {
+    pub fn commit(self) -> Result<Committed> {
         let mut collisions = std::mem::take(&mut *self.collisions.lock().expect("lock"));
         if !collisions.is_empty() {
             // Found on many cores, in no set order; reported in one.
@@ -198,16 +222,24 @@ impl Staging {
             return Err(Error::Content(collisions));
         }
         let current = std::mem::take(&mut *self.current.lock().expect("lock"));
-        match &self.previous {
-            None => commit::swap(&self.dir, &self.target, &sibling(&self.target, "old"))?,
+        let done = match &self.previous {
+            None => {
+                commit::swap(&self.dir, &self.target, &sibling(&self.target, "old"))?;
+                Committed { written: current.len(), removed: 0 }
+            }
             Some(previous) => self.update_in_place(previous, &current)?,
-        }
-        write_manifest(&sibling(&self.target, "manifest"), &current)
+        };
+        write_manifest(&sibling(&self.target, "manifest"), &current)?;
+        Ok(done)
     }
 
     /// Moves every staged file into place and removes stale ones, undoing
     /// all of it should one step fail.
-    fn update_in_place(&self, previous: &HashMap<String, Entry>, current: &HashMap<String, Entry>) -> Result<()> {
+    fn update_in_place(
+        &self,
+        previous: &HashMap<String, Entry>,
+        current: &HashMap<String, Entry>,
+    ) -> Result<Committed> {
         let mut journal = commit::Journal::new(&self.target, sibling(&self.target, "backup"))?;
         let mut staged = std::mem::take(&mut *self.staged.lock().expect("lock"));
         staged.sort_unstable();
@@ -217,7 +249,7 @@ impl Staging {
         match moved.and_then(|()| stale.iter().try_for_each(|rel| journal.remove(rel))) {
             Ok(()) => {
                 journal.finish();
-                Ok(())
+                Ok(Committed { written: staged.len(), removed: stale.len() })
             }
             Err(e) => Err(journal.roll_back(e)),
         }

@@ -1,0 +1,150 @@
+//! The engine's inputs: the config, the theme and the content files, each
+//! read again only when an edit may have changed it.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::fingerprint::{self, Fp};
+use super::{Changes, Engine};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::i18n::Strings;
+use crate::link::AssetRoots;
+use crate::load::{self, Read, Walked};
+use crate::templates::Templates;
+use crate::theme::ThemeSource;
+
+pub(super) use crate::load::Loaded;
+
+/// The theme a build renders with.
+pub(crate) struct ThemeState {
+    /// Where its files are.
+    pub source: ThemeSource,
+    /// Its templates with the site's own laid over them.
+    pub templates: Templates,
+    /// Its UI strings.
+    pub strings: Strings,
+    /// Fingerprint of every template and string.
+    pub fp: Fp,
+}
+
+impl ThemeState {
+    /// Where the files a page refers to may live.
+    pub fn assets(&self, root: &Path) -> AssetRoots {
+        AssetRoots::of_site(root, Some(self.source.clone()))
+    }
+
+    /// The static files that replace one samvad would make, for the summary.
+    pub fn replaced(&self, root: &Path) -> Vec<String> {
+        let statics = crate::assets::merged_static(&self.source, &root.join("static"));
+        statics
+            .iter()
+            .filter(|(_, rel)| rel == super::outputs::ROBOTS)
+            .map(|(from, rel)| {
+                let shown =
+                    from.path().map_or_else(|| self.source.path_of(&format!("static/{rel}")), Path::to_path_buf);
+                format!("{} replaces the generated {rel}", shown.strip_prefix(root).unwrap_or(&shown).display())
+            })
+            .collect()
+    }
+}
+
+/// A content file as last read: its text's hash and what reading gave.
+pub(super) struct SourceMemo {
+    hash: Fp,
+    read: Read,
+}
+
+impl Engine {
+    /// The config, read again when `samvad.toml` or the theme changed. A
+    /// different config makes everything made from the old one stale.
+    pub(super) fn config(&mut self, changes: &Changes) -> Result<Arc<Config>> {
+        let reread = changes.under(crate::config::CONFIG_FILE) || changes.under("themes");
+        if let (false, Some((_, config))) = (reread, &self.memo.config) {
+            return Ok(config.clone());
+        }
+        let config = crate::build::load_config(&self.opts)?;
+        let fp = fingerprint::of(&serde_json::to_string(&config).unwrap_or_default());
+        if self.memo.config.as_ref().is_some_and(|(old, _)| *old != fp) {
+            self.memo = super::Memo::default();
+        }
+        let config = Arc::new(config);
+        self.memo.config = Some((fp, config.clone()));
+        Ok(config)
+    }
+
+    /// The config's fingerprint.
+    pub(super) fn config_fp(&self) -> Fp {
+        self.memo.config.as_ref().map_or(0, |(fp, _)| *fp)
+    }
+
+    /// The theme, loaded again when a template, theme file or the config
+    /// changed.
+    pub(super) fn theme(&mut self, config: &Config, changes: &Changes) -> Result<Arc<ThemeState>> {
+        let reload = changes.under("templates") || changes.under("themes") || changes.under(crate::config::CONFIG_FILE);
+        if let (false, Some(theme)) = (reload, &self.memo.theme) {
+            return Ok(theme.clone());
+        }
+        let root = &self.opts.root;
+        let source = crate::theme::resolve(root, &config.theme, self.opts.theme.is_some())?;
+        let templates = crate::templates::load(&source, &root.join("templates"));
+        let strings = Strings::load(&source);
+        let (templates, strings) = match (templates, strings) {
+            (Ok(t), Ok(s)) => (t, s),
+            (t, s) => {
+                let errors = [t.err(), s.err()].into_iter().flatten().flat_map(|e| e.diagnostics());
+                return Err(Error::Content(errors.collect()));
+            }
+        };
+        let fp = fingerprint::of(&(templates.fingerprint(), strings.fingerprint()));
+        let theme = Arc::new(ThemeState { source, templates, strings, fp });
+        self.memo.theme = Some(theme.clone());
+        Ok(theme)
+    }
+
+    /// Every content file, each read again only when it changed.
+    pub(super) fn load(&mut self, config: &Config, changes: &Changes) -> Loaded {
+        let content = self.opts.root.join("content");
+        let walked = load::walk(&content);
+        let tz = config.tz();
+        let memo = &self.memo.sources;
+        let stale = |rel: &str| changes.everything || changes.paths.contains(&Path::new("content").join(rel));
+        let results: Vec<(Option<Fp>, Read)> = walked
+            .markdown
+            .par_iter()
+            .map(|rel| match memo.get(rel.as_str()) {
+                Some(m) if !stale(rel) => (None, m.read.clone()),
+                _ => read(&content, rel, &tz, memo.get(rel.as_str())),
+            })
+            .collect();
+        self.remember_sources(&walked, &results);
+        load::gather(walked, results.into_iter().map(|(_, r)| r).collect())
+    }
+
+    fn remember_sources(&mut self, walked: &Walked, results: &[(Option<Fp>, Read)]) {
+        let mut sources = std::mem::take(&mut self.memo.sources);
+        let present: std::collections::HashSet<&str> = walked.markdown.iter().map(String::as_str).collect();
+        sources.retain(|rel, _| present.contains(rel.as_str()));
+        for (rel, (hash, read)) in walked.markdown.iter().zip(results) {
+            if let Some(hash) = hash {
+                sources.insert(rel.clone(), SourceMemo { hash: *hash, read: read.clone() });
+            }
+        }
+        self.memo.sources = sources;
+    }
+}
+
+/// Reads `rel`, keeping what was read before when its bytes are the same.
+fn read(content: &Path, rel: &str, tz: &jiff::tz::TimeZone, before: Option<&SourceMemo>) -> (Option<Fp>, Read) {
+    let bytes = match load::read_bytes(&content.join(rel)) {
+        Ok(bytes) => bytes,
+        Err(d) => return (None, Err(vec![d])),
+    };
+    let hash = fingerprint::bytes(&bytes);
+    match before {
+        Some(m) if m.hash == hash => (Some(hash), m.read.clone()),
+        _ => (Some(hash), load::source_from(bytes, content, rel, tz)),
+    }
+}

@@ -1,0 +1,206 @@
+//! The one engine `samvad build`, `build --watch` and `serve` all drive.
+//!
+//! One build reads, from top to bottom: config → theme → load → link →
+//! outline → assemble → parse and render posts → lists → feeds → files →
+//! social → write. Every stage's result is kept in a [`Memo`] with a key
+//! made of what it was made from, and every output file with a
+//! fingerprint of its inputs. The next build, after an edit, makes again
+//! only what a changed input reaches: a body edit re-parses one file and
+//! re-renders its page and the lists that show its summary; a template
+//! edit re-renders the pages that use it; a config edit starts over.
+//! Everything goes through one writer ([`Staging`]), so a failed build
+//! writes nothing and unchanged bytes are never rewritten.
+
+mod fingerprint;
+mod inputs;
+mod outputs;
+mod pages;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::build::{relative, BuildOptions, Report};
+use crate::error::Result;
+use crate::site::Site;
+use crate::write::Staging;
+pub use fingerprint::Fp;
+use inputs::{Loaded, ThemeState};
+use outputs::Recorder;
+use pages::{BodyMemo, OutlineMemo, PagesIn};
+
+/// What changed since the engine's last build.
+#[derive(Debug, Clone, Default)]
+pub struct Changes {
+    /// Not known: look at everything (a first build, or a watcher that
+    /// lost track).
+    pub everything: bool,
+    /// Files created, edited or removed, relative to the site root.
+    pub paths: BTreeSet<PathBuf>,
+}
+
+impl Changes {
+    /// Everything may have changed.
+    pub fn everything() -> Changes {
+        Changes { everything: true, paths: BTreeSet::new() }
+    }
+
+    /// Did anything under `dir` (site-relative, such as `content`) or the
+    /// file `dir` itself change?
+    pub fn under(&self, dir: &str) -> bool {
+        self.everything || self.paths.iter().any(|p| p.starts_with(dir))
+    }
+}
+
+/// What a build keeps beyond its own run.
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// Write the social snippets beside the output (`samvad build`).
+    pub social: bool,
+    /// Keep every body's HTML for the next build (`serve`, `--watch`); a
+    /// one-shot build drops each as soon as its page is written.
+    pub keep_html: bool,
+}
+
+/// What the last build made, for the next to reuse. Each value is kept with
+/// the key of what it was made from, and used again only for the same key.
+#[derive(Default)]
+struct Memo {
+    config: Option<(Fp, Arc<crate::config::Config>)>,
+    theme: Option<Arc<ThemeState>>,
+    sources: HashMap<String, inputs::SourceMemo>,
+    outlines: HashMap<String, OutlineMemo>,
+    bodies: HashMap<String, BodyMemo>,
+    /// Each output file's fingerprint when it was last written.
+    outputs: HashMap<String, Fp>,
+}
+
+/// A build engine for one site and one output folder.
+pub struct Engine {
+    opts: BuildOptions,
+    output: PathBuf,
+    mode: Mode,
+    memo: Memo,
+}
+
+impl Engine {
+    /// An engine building `opts` into `output`.
+    pub fn new(opts: BuildOptions, output: PathBuf, mode: Mode) -> Engine {
+        Engine { opts, output, mode, memo: Memo::default() }
+    }
+
+    /// The options it builds with.
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// Builds after `changes`. On any error the output is left as it was,
+    /// and the next build starts again from what the last good one made.
+    pub fn build(&mut self, changes: &Changes) -> Result<Report> {
+        let started = Instant::now();
+        let root = self.opts.root.clone();
+        self.run(changes, started).map_err(|e| relative(e, &root))
+    }
+
+    /// One build, stage after stage.
+    fn run(&mut self, changes: &Changes, started: Instant) -> Result<Report> {
+        let config = self.config(changes)?;
+        let placeholder = crate::build::placeholder_warning(&config, &self.opts);
+        crate::write::check_output(&self.opts.root, &self.output, self.opts.force)?;
+        let theme = self.theme(&config, changes);
+        let loaded = self.load(&config, changes);
+        if !self.mode.keep_html {
+            // A one-shot build reads each file once: its text goes as soon
+            // as its Markdown is parsed.
+            self.memo.sources.clear();
+        }
+        let theme = theme.map_err(|e| loaded.fail_with(e))?;
+        let plan = crate::link::plan_loaded(&loaded, &config, &self.opts.filter(), &theme.assets(&self.opts.root))?;
+        let Loaded { files, assets, warnings, errors, .. } = loaded;
+        let (map, outline_errors) = self.outline(&config, &plan, &assets, files);
+        let mut errors = [errors, outline_errors].concat();
+        if let Err(e) = crate::templates::check_pages(&map, &theme.templates, &self.opts.root) {
+            errors.extend(e.diagnostics());
+        }
+        let staging = Staging::new(&self.output)?;
+        let previous = std::mem::take(&mut self.memo.outputs);
+        let out = Recorder::new(&staging, &previous);
+        let (scheduled, drafts, plan_warnings) = (plan.scheduled, plan.drafts, plan.warnings.clone());
+        let made = self.pages(PagesIn { map, theme: &theme, plan, out: &out, errors });
+        let (site, full, parsed) = match made {
+            Ok(made) => made,
+            Err(e) => {
+                self.memo.outputs = previous;
+                return Err(e);
+            }
+        };
+        let social = self.mode.social.then(|| crate::social::stage(&site, &self.output));
+        if let Err(e) = self.lists_and_files(&site, &theme, &out, &full) {
+            // Dropped, a staging folder is removed: nothing is written.
+            drop(social);
+            self.memo.outputs = previous;
+            return Err(e);
+        }
+        let rendered = out.made();
+        self.memo.outputs = out.into_fingerprints();
+        let committed = match staging.commit() {
+            Ok(committed) => committed,
+            Err(e) => {
+                drop(social);
+                // What is on disk is no longer known: the next build makes
+                // every file and writes those whose bytes differ.
+                self.memo.outputs = HashMap::new();
+                return Err(e);
+            }
+        };
+        if let Some(social) = social {
+            social?.commit()?;
+        }
+        let warnings = placeholder.into_iter().chain(warnings).chain(plan_warnings);
+        let report = Report {
+            pages: crate::render::Job::all(&site.map).len(),
+            posts: site.map.posts.len(),
+            tags: site.map.taxonomies.iter().find(|t| t.name == "tags").map_or(0, |t| t.terms.len()),
+            drafts,
+            scheduled,
+            parsed,
+            rendered,
+            written: committed.written,
+            removed: committed.removed,
+            elapsed: started.elapsed(),
+            warnings: warnings
+                .chain(theme.strings.warnings.iter().cloned())
+                .map(|w| w.relative_to(&self.opts.root))
+                .collect(),
+            replaced: theme.replaced(&self.opts.root),
+        };
+        drop_aside(site);
+        Ok(report)
+    }
+}
+
+/// The site model without writing anything: load → link → outline →
+/// assemble → parse. `samvad social` uses it to print a post's snippets.
+pub fn load_site(opts: &BuildOptions) -> Result<Site> {
+    let mode = Mode { social: false, keep_html: false };
+    let mut engine = Engine::new(opts.clone(), crate::build::output_dir(opts), mode);
+    let changes = Changes::everything();
+    let config = engine.config(&changes)?;
+    let loaded = engine.load(&config, &changes);
+    let theme = crate::theme::ThemeSource::find(&opts.root, &config.theme);
+    let assets = crate::link::AssetRoots::of_site(&opts.root, theme);
+    let plan = crate::link::plan_loaded(&loaded, &config, &opts.filter(), &assets)?;
+    let Loaded { files, assets, errors, .. } = loaded;
+    let (map, outline_errors) = engine.outline(&config, &plan, &assets, files);
+    engine.site_only(map, plan, [errors, outline_errors].concat())
+}
+
+/// Frees `site` on a thread of its own. Tens of thousands of pages take a
+/// while to free, and nothing waits for it: `samvad build` exits (which
+/// frees everything at once), `samvad serve` goes back to watching.
+/// Should no thread be had, `spawn` drops the closure, and with it the
+/// site, right here.
+fn drop_aside(site: Site) {
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(site));
+}
