@@ -4,8 +4,9 @@
 //!
 //! Starts `target/release/samvad serve` on SITE (made by `gen_corpus`),
 //! listens on the live-reload channel like a browser tab, and for each of
-//! three kinds of edit (a post body, a post's tags, a template) writes the
-//! file EDITS times (default 20). For each edit it records the time from
+//! three kinds of edit (a post body, a post's tags, the site's own copy of
+//! the theme's `post.html`, made before the server starts) writes the file
+//! EDITS times (default 20). For each edit it records the time from
 //! the write to the `reload` event, and to the new text being served, and
 //! prints the medians.
 
@@ -81,6 +82,9 @@ fn main() {
     let site = PathBuf::from(args.get(1).expect("usage: serve_latency SITE [EDITS]"));
     let edits: usize = args.get(2).map_or(20, |n| n.parse().expect("EDITS is a number"));
     let port = 18000 + (std::process::id() % 1000) as u16;
+    let theme_tpl = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/post.html");
+    std::fs::create_dir_all(site.join("templates")).expect("templates/");
+    std::fs::copy(theme_tpl, site.join("templates/post.html")).expect("copy post.html");
     let bin = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/release/samvad");
     let child = Command::new(bin)
         .args(["serve", "--port", &port.to_string(), "--root"])
@@ -105,8 +109,10 @@ fn main() {
         std::fs::write(&post, original.replacen("tags = [", &format!("tags = [\"{marker}\", "), 1)).expect("write");
         marker
     };
-    let template = site.join("themes/default/templates/post.html");
-    let tpl = std::fs::read_to_string(&template).expect("theme copied into the site");
+    // The site's own copy of the theme's post template, made before the
+    // server starts, so that each edit is a template edit and nothing more.
+    let template = site.join("templates/post.html");
+    let tpl = std::fs::read_to_string(&template).expect("the copy of post.html");
     let tpl_edit = |i: usize| {
         let marker = format!("TPLEDIT{i}");
         std::fs::write(&template, tpl.replacen("</article>", &format!("<p>{marker}</p></article>"), 1)).expect("write");
@@ -121,5 +127,5 @@ fn main() {
         println!("| {name} | {} ms | {} ms |", event.as_millis(), served.as_millis());
     }
     std::fs::write(&post, original).expect("restore");
-    std::fs::write(&template, tpl).expect("restore");
+    std::fs::remove_file(&template).expect("remove the template copy");
 }

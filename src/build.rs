@@ -65,6 +65,9 @@ pub struct Report {
     pub removed: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Wall time of each stage, in order (shown with `SAMVAD_TIMINGS=1`).
+    #[serde(skip)]
+    pub stages: Vec<(&'static str, Duration)>,
     /// Things the writer should know that did not stop the build.
     pub warnings: Vec<Diagnostic>,
     /// Static files that replace a file samvad would make (`robots.txt`).
@@ -84,7 +87,12 @@ impl std::fmt::Display for Report {
             self.scheduled,
             self.elapsed.as_millis()
         )?;
-        self.replaced.iter().try_for_each(|r| write!(f, "; {r}"))
+        self.replaced.iter().try_for_each(|r| write!(f, "; {r}"))?;
+        if std::env::var_os("SAMVAD_TIMINGS").is_some() {
+            let stages: Vec<String> = self.stages.iter().map(|(n, d)| format!("{n} {} ms", d.as_millis())).collect();
+            write!(f, "\n  stages: {}", stages.join(" · "))?;
+        }
+        Ok(())
     }
 }
 

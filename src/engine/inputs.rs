@@ -26,8 +26,6 @@ pub(crate) struct ThemeState {
     pub templates: Templates,
     /// Its UI strings.
     pub strings: Strings,
-    /// Fingerprint of every template and string.
-    pub fp: Fp,
 }
 
 impl ThemeState {
@@ -65,11 +63,15 @@ impl Engine {
         if let (false, Some((_, config))) = (reread, &self.memo.config) {
             return Ok(config.clone());
         }
+        // A config that fails stays failed until it is edited: forget the
+        // last good one, or an unrelated edit would build with it.
+        self.memo.config = None;
         let config = crate::build::load_config(&self.opts)?;
         let fp = fingerprint::of(&serde_json::to_string(&config).unwrap_or_default());
-        if self.memo.config.as_ref().is_some_and(|(old, _)| *old != fp) {
+        if self.config_before != Some(fp) {
             self.memo = super::Memo::default();
         }
+        self.config_before = Some(fp);
         let config = Arc::new(config);
         self.memo.config = Some((fp, config.clone()));
         Ok(config)
@@ -87,6 +89,8 @@ impl Engine {
         if let (false, Some(theme)) = (reload, &self.memo.theme) {
             return Ok(theme.clone());
         }
+        // Likewise a theme that fails to load.
+        self.memo.theme = None;
         let root = &self.opts.root;
         let source = crate::theme::resolve(root, &config.theme, self.opts.theme.is_some())?;
         let templates = crate::templates::load(&source, &root.join("templates"));
@@ -98,8 +102,7 @@ impl Engine {
                 return Err(Error::Content(errors.collect()));
             }
         };
-        let fp = fingerprint::of(&(templates.fingerprint(), strings.fingerprint()));
-        let theme = Arc::new(ThemeState { source, templates, strings, fp });
+        let theme = Arc::new(ThemeState { source, templates, strings });
         self.memo.theme = Some(theme.clone());
         Ok(theme)
     }

@@ -82,12 +82,15 @@ pub struct Engine {
     output: PathBuf,
     mode: Mode,
     memo: Memo,
+    /// The fingerprint of the last config read without error: everything
+    /// in the memo was made with it.
+    config_before: Option<Fp>,
 }
 
 impl Engine {
     /// An engine building `opts` into `output`.
     pub fn new(opts: BuildOptions, output: PathBuf, mode: Mode) -> Engine {
-        Engine { opts, output, mode, memo: Memo::default() }
+        Engine { opts, output, mode, memo: Memo::default(), config_before: None }
     }
 
     /// The options it builds with.
@@ -105,11 +108,13 @@ impl Engine {
 
     /// One build, stage after stage.
     fn run(&mut self, changes: &Changes, started: Instant) -> Result<Report> {
+        let mut clock = Clock(started, Vec::new());
         let config = self.config(changes)?;
         let placeholder = crate::build::placeholder_warning(&config, &self.opts);
         crate::write::check_output(&self.opts.root, &self.output, self.opts.force)?;
         let theme = self.theme(&config, changes);
         let loaded = self.load(&config, changes);
+        clock.lap("config, theme, load");
         if !self.mode.keep_html {
             // A one-shot build reads each file once: its text goes as soon
             // as its Markdown is parsed.
@@ -118,25 +123,32 @@ impl Engine {
         let theme = theme.map_err(|e| loaded.fail_with(e))?;
         let plan = crate::link::plan_loaded(&loaded, &config, &self.opts.filter(), &theme.assets(&self.opts.root))?;
         let Loaded { files, assets, warnings, errors, .. } = loaded;
+        clock.lap("link");
         let (map, outline_errors) = self.outline(&config, &plan, &assets, files);
+        clock.lap("outline, assemble");
         let mut errors = [errors, outline_errors].concat();
         if let Err(e) = crate::templates::check_pages(&map, &theme.templates, &self.opts.root) {
             errors.extend(e.diagnostics());
         }
-        let staging = Staging::new(&self.output)?;
+        let staging = match self.mode.keep_html {
+            true => Staging::new(&self.output)?.long_lived(),
+            false => Staging::new(&self.output)?,
+        };
         let previous = std::mem::take(&mut self.memo.outputs);
         let out = Recorder::new(&staging, &previous);
         let (scheduled, drafts, plan_warnings) = (plan.scheduled, plan.drafts, plan.warnings.clone());
         let made = self.pages(PagesIn { map, theme: &theme, plan, out: &out, errors });
-        let (site, full, parsed) = match made {
+        let (site, shared, full, parsed) = match made {
             Ok(made) => made,
             Err(e) => {
                 self.memo.outputs = previous;
                 return Err(e);
             }
         };
+        clock.lap("parse, render pages");
         let social = self.mode.social.then(|| crate::social::stage(&site, &self.output));
-        if let Err(e) = self.lists_and_files(&site, &theme, &out, &full) {
+        clock.lap("social");
+        if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full) {
             // Dropped, a staging folder is removed: nothing is written.
             drop(social);
             self.memo.outputs = previous;
@@ -144,6 +156,7 @@ impl Engine {
         }
         let rendered = out.made();
         self.memo.outputs = out.into_fingerprints();
+        clock.lap("lists, feeds, files");
         let committed = match staging.commit() {
             Ok(committed) => committed,
             Err(e) => {
@@ -157,6 +170,7 @@ impl Engine {
         if let Some(social) = social {
             social?.commit()?;
         }
+        clock.lap("commit");
         let warnings = placeholder.into_iter().chain(warnings).chain(plan_warnings);
         let report = Report {
             pages: crate::render::Job::all(&site.map).len(),
@@ -169,6 +183,7 @@ impl Engine {
             written: committed.written,
             removed: committed.removed,
             elapsed: started.elapsed(),
+            stages: clock.1,
             warnings: warnings
                 .chain(theme.strings.warnings.iter().cloned())
                 .map(|w| w.relative_to(&self.opts.root))
@@ -194,6 +209,18 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
     let Loaded { files, assets, errors, .. } = loaded;
     let (map, outline_errors) = engine.outline(&config, &plan, &assets, files);
     engine.site_only(map, plan, [errors, outline_errors].concat())
+}
+
+/// The time each stage of a build took, in order.
+struct Clock(Instant, Vec<(&'static str, std::time::Duration)>);
+
+impl Clock {
+    /// Ends the stage `name`.
+    fn lap(&mut self, name: &'static str) {
+        let now = Instant::now();
+        self.1.push((name, now - self.0));
+        self.0 = now;
+    }
 }
 
 /// Frees `site` on a thread of its own. Tens of thousands of pages take a

@@ -2,7 +2,7 @@
 //! and written again only when that changed since it was last written.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use super::fingerprint::{self, Fp};
@@ -15,6 +15,7 @@ use crate::load::Kind;
 use crate::page::Html;
 use crate::render::{Job, Renderer, SiteInfo};
 use crate::site::{Site, SiteMap};
+use crate::templates::Templates;
 use crate::write::{Origin, Staging};
 
 /// `robots.txt`, which samvad writes unless the site or theme has its own.
@@ -43,8 +44,6 @@ pub(super) struct Recorder<'a> {
     pub staging: &'a Staging,
     previous: &'a HashMap<String, Fp>,
     current: Mutex<HashMap<String, Fp>>,
-    /// What every page of the site shares: config, theme, site values.
-    shared: AtomicU64,
     rendered: AtomicUsize,
 }
 
@@ -52,17 +51,7 @@ impl<'a> Recorder<'a> {
     /// A recorder for `staging`, after a build that wrote `previous`.
     pub fn new(staging: &'a Staging, previous: &'a HashMap<String, Fp>) -> Recorder<'a> {
         let current = Mutex::new(HashMap::with_capacity(previous.len()));
-        Recorder { staging, previous, current, shared: AtomicU64::new(0), rendered: AtomicUsize::new(0) }
-    }
-
-    /// Sets what every page shares.
-    pub fn set_shared(&self, fp: Fp) {
-        self.shared.store(fp, Ordering::Relaxed);
-    }
-
-    /// What every page shares.
-    pub fn shared(&self) -> Fp {
-        self.shared.load(Ordering::Relaxed)
+        Recorder { staging, previous, current, rendered: AtomicUsize::new(0) }
     }
 
     /// Writes `path`, which `make` makes, unless it was last written from
@@ -89,29 +78,123 @@ impl<'a> Recorder<'a> {
     }
 }
 
-impl Engine {
-    /// What every page's context shares: the config, the theme, the site's
-    /// own values, the navigation's pages, and the pages every context
-    /// carries (`services_page`, `home`).
-    pub(super) fn shared_fp(&self, map: &SiteMap, theme: &ThemeState, pages: &[BodyMemo]) -> Fp {
-        let info = serde_json::to_string(&SiteInfo::new(map)).unwrap_or_default();
-        let pages: Vec<(Fp, Fp, Fp)> =
-            map.pages.iter().zip(pages).map(|(e, m)| (self.outline_fp(&e.outline.source), m.fp, m.html_fp)).collect();
-        fingerprint::of(&(self.config_fp(), theme.fp, info, pages))
+/// The parts of page contexts that many pages share, each with a
+/// fingerprint, and what each template reads of them: a page's
+/// fingerprint takes in only the parts its template reads.
+pub(super) struct Shared<'a> {
+    templates: &'a Templates,
+    /// The config and every UI string, which every page's head shows.
+    base: Fp,
+    /// Each field of `site`.
+    site: Vec<(&'static str, Fp)>,
+    /// The pages the navigation lists (its labels come with the strings).
+    nav: Fp,
+    /// `services_page` and `home`.
+    services: Fp,
+    home: Fp,
+    /// Each taxonomy, as `taxonomy` shows it: its name and link alone,
+    /// and whole.
+    taxonomies: Vec<(Fp, Fp)>,
+}
+
+impl<'a> Shared<'a> {
+    /// The shared parts of `map`, whose pages' bodies are `pages`.
+    pub fn new(engine: &Engine, map: &SiteMap, theme: &'a ThemeState, pages: &[BodyMemo]) -> Shared<'a> {
+        let page_fp = |kind: Kind| {
+            map.page(kind).map_or(0, |(i, e)| {
+                let place = fingerprint::place(&e.place);
+                fingerprint::of(&(engine.outline_fp(&e.outline.source), pages[i].fp, pages[i].html_fp, place))
+            })
+        };
+        let info = SiteInfo::new(map);
+        let part = |v: &dyn erased::Json| fingerprint::of(&v.json());
+        let config = engine.config_fp();
+        let site = vec![
+            ("base_url", config),
+            ("highlight_css", config),
+            ("nav", part(&info.nav)),
+            ("taxonomies", part(&info.taxonomies)),
+            ("post_count", fingerprint::of(&info.post_count)),
+        ];
+        let nav_pages: Vec<(u8, &str, &str, bool)> = map
+            .pages
+            .iter()
+            .map(|e| &e.outline)
+            .map(|o| (o.kind as u8, o.title.as_str(), o.permalink.as_str(), o.translation_of.is_some()))
+            .collect();
+        Shared {
+            templates: &theme.templates,
+            base: fingerprint::of(&(config, theme.strings.fingerprint())),
+            site,
+            nav: fingerprint::of(&nav_pages),
+            services: page_fp(Kind::Services),
+            home: page_fp(Kind::Home),
+            taxonomies: map
+                .taxonomies
+                .iter()
+                .map(|t| {
+                    (
+                        fingerprint::of(&(&t.name, &t.permalink)),
+                        fingerprint::of(&serde_json::to_string(t).unwrap_or_default()),
+                    )
+                })
+                .collect(),
+        }
     }
 
+    /// What `job`'s page takes from the shared parts, through the template
+    /// `template`.
+    pub fn fp(&self, template: &str, job: Job) -> Fp {
+        let Some(usage) = self.templates.usage.get(template).filter(|u| !u.uses("*")) else {
+            return fingerprint::of(&(self.base, &self.site, self.nav, self.services, self.home, &self.taxonomies));
+        };
+        let mut parts: Vec<Fp> = vec![self.base, usage.fp];
+        if usage.uses("site") {
+            let site = usage.fields("site");
+            parts.extend(self.site.iter().filter(|(name, _)| site.reads(name)).map(|(_, fp)| *fp));
+        }
+        for (var, fp) in [("nav", self.nav), ("services_page", self.services), ("home", self.home)] {
+            if usage.uses(var) {
+                parts.push(fp);
+            }
+        }
+        if let (true, Job::TaxonomyList(t) | Job::Term { taxonomy: t, .. }) = (usage.uses("taxonomy"), job) {
+            let (own, whole) = self.taxonomies[t];
+            let reads = usage.fields("taxonomy");
+            parts.push(if reads.reads("terms") { whole } else { own });
+        }
+        fingerprint::of(&parts)
+    }
+}
+
+/// Values hashed through their JSON form.
+mod erased {
+    /// A value's JSON text.
+    pub trait Json {
+        fn json(&self) -> String;
+    }
+
+    impl<T: serde::Serialize> Json for T {
+        fn json(&self) -> String {
+            serde_json::to_string(self).unwrap_or_default()
+        }
+    }
+}
+
+impl Engine {
     /// Renders the lists, feeds, sitemap and robots.txt, and copies the
     /// static and content files, each where its inputs changed.
     pub(super) fn lists_and_files(
         &self,
         site: &Site,
         theme: &ThemeState,
+        shared: &Shared,
         out: &Recorder,
         full: &HashMap<usize, Html>,
     ) -> Result<()> {
         let services = site.page(Kind::Services);
         let renderer = Renderer::new(&site.map, &theme.templates, &theme.strings, services)?;
-        self.lists(site, &renderer, out)?;
+        self.lists(site, &renderer, shared, out)?;
         self.feeds(site, out, full)?;
         let config_fp = self.config_fp();
         let map = &site.map;
@@ -140,7 +223,7 @@ impl Engine {
     }
 
     /// The home list, taxonomy and term pages, and the 404 page.
-    fn lists(&self, site: &Site, renderer: &Renderer, out: &Recorder) -> Result<()> {
+    fn lists(&self, site: &Site, renderer: &Renderer, shared: &Shared, out: &Recorder) -> Result<()> {
         let map = &site.map;
         let lists = renderer.lists(site);
         let summary = |i: usize| {
@@ -153,18 +236,23 @@ impl Engine {
                 &e.place.categories,
             ))
         };
-        let taxonomies: Vec<Fp> =
-            map.taxonomies.iter().map(|t| fingerprint::of(&serde_json::to_string(t).unwrap_or_default())).collect();
         let jobs: Vec<Job> = Job::all(map).into_iter().filter(|j| !matches!(j, Job::Post(_) | Job::Page(_))).collect();
-        let home = map.page(Kind::Home).map(|(i, _)| i);
         crate::render::render_each(&jobs, &|job| {
             let listed: Vec<Fp> = job.listed(map).iter().map(|&i| summary(i)).collect();
+            // A list page also shows how many pages its list has.
             let own = match job {
-                Job::TaxonomyList(t) | Job::Term { taxonomy: t, .. } => taxonomies[t],
-                _ => 0,
+                Job::Term { taxonomy, term, .. } => {
+                    let t = &map.taxonomies[taxonomy].terms[term];
+                    Some((&t.name, &t.slug, &t.permalink, t.count))
+                }
+                Job::Index(_) => Some((&map.config.title, &map.config.title, &map.config.title, map.posts.len())),
+                _ => None,
             };
-            let fp = fingerprint::of(&(out.shared(), job, map.posts.len(), listed, own, home));
-            out.file(&job.file(map), job.origin(map), fp, || Ok(lists.render(job)?.html))
+            // The file's path, not the job, which names terms by their
+            // place in a list that a new term shifts.
+            let path = job.file(map);
+            let fp = fingerprint::of(&(shared.fp(job.template(map), job), &path, listed, own));
+            out.file(&path, job.origin(map), fp, || Ok(lists.render(job)?.html))
         })
     }
 

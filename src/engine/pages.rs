@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::fingerprint::{self, Fp};
 use super::inputs::ThemeState;
-use super::outputs::Recorder;
+use super::outputs::{Recorder, Shared};
 use super::Engine;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
@@ -58,9 +58,9 @@ pub(super) struct PagesIn<'a> {
 /// A body made or found for one page, or why its Markdown failed.
 type Made = std::result::Result<BodyMemo, Vec<Diagnostic>>;
 
-/// The site, the HTML of the posts feeds show whole, and how many bodies
-/// were parsed.
-pub(super) type Made3 = (Site, HashMap<usize, Html>, usize);
+/// The site, the parts its pages share, the HTML of the posts feeds show
+/// whole, and how many bodies were parsed.
+pub(super) type Built<'a> = (Site, Shared<'a>, HashMap<usize, Html>, usize);
 
 impl Engine {
     /// Each placed source's outline (made again only when its source, its
@@ -114,7 +114,7 @@ impl Engine {
     /// renders each page's own file where its inputs changed, posts as soon
     /// as their Markdown is done. Fails with every content error found so
     /// far and here.
-    pub(super) fn pages(&mut self, input: PagesIn) -> Result<Made3> {
+    pub(super) fn pages<'a>(&mut self, input: PagesIn<'a>) -> Result<Built<'a>> {
         let PagesIn { map, theme, plan, out, mut errors } = input;
         let mut sources: HashMap<String, Arc<Source>> =
             plan.placed.into_iter().map(|Placed { source, .. }| (source.rel.clone(), source)).collect();
@@ -131,13 +131,13 @@ impl Engine {
             errors.extend(split(self.parse_all(&map.posts, post_sources, &plan.links, false, None)).1);
             return Err(Error::Content(errors));
         };
-        out.set_shared(self.shared_fp(&map, theme, &pages));
+        let shared = Shared::new(self, &map, theme, &pages);
         let services = map.page(Kind::Services).map(|(i, e)| (e.page(&pages[i].body), pages[i].html()));
         let renderer =
             Renderer::new(&map, &theme.templates, &theme.strings, services.as_ref().map(|(p, h)| (*p, &**h)));
         let renderer = renderer?;
         let keep: HashSet<usize> = crate::feeds::shown_in_full(&map);
-        let sink = Sink { renderer: &renderer, map: &map, out, keep: &keep };
+        let sink = Sink { renderer: &renderer, map: &map, out, shared: &shared, keep: &keep };
         let made = self.parse_all(&map.posts, post_sources, &plan.links, self.mode.keep_html, Some(&sink));
         let (posts, post_errors) = split(made);
         let Some(posts) = posts else { return Err(Error::Content(post_errors)) };
@@ -151,7 +151,7 @@ impl Engine {
             page_html: pages.iter().map(BodyMemo::html).collect(),
             map,
         };
-        Ok((site, full, parsed))
+        Ok((site, shared, full, parsed))
     }
 
     /// Parses every page's Markdown without rendering anything.
@@ -227,6 +227,7 @@ struct Sink<'a> {
     renderer: &'a Renderer<'a>,
     map: &'a SiteMap,
     out: &'a Recorder<'a>,
+    shared: &'a Shared<'a>,
     /// Posts whose HTML the feeds show whole.
     keep: &'a HashSet<usize>,
 }
@@ -242,15 +243,8 @@ impl Sink<'_> {
         again: impl FnOnce() -> Html,
     ) -> std::result::Result<(), Vec<Diagnostic>> {
         let entry = &self.map.posts[i];
-        let fp = fingerprint::of(&(
-            self.out.shared(),
-            "post",
-            &entry.outline.source,
-            made.fp,
-            made.html_fp,
-            fingerprint::place(&entry.place),
-        ));
         let job = Job::Post(i);
+        let fp = self.own_fp(job, &entry.place, made);
         self.out
             .file(&job.file(self.map), job.origin(self.map), fp, || {
                 let html = fresh.cloned().or_else(|| made.html.clone()).unwrap_or_else(again);
@@ -259,21 +253,21 @@ impl Sink<'_> {
             .map_err(|e| e.diagnostics())
     }
 
+    /// The fingerprint of a page's own file: what its template reads of the
+    /// shared parts, and the page itself.
+    fn own_fp(&self, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
+        let shared = self.shared.fp(job.template(self.map), job);
+        fingerprint::of(&(shared, job.file(self.map), made.key, made.fp, made.html_fp, fingerprint::place(place)))
+    }
+
     /// Every page's own file but the home intro, which has none.
     fn pages(&self, pages: &[BodyMemo]) -> Result<()> {
         for (i, (entry, made)) in self.map.pages.iter().zip(pages).enumerate() {
             if entry.outline.kind == Kind::Home {
                 continue;
             }
-            let fp = fingerprint::of(&(
-                self.out.shared(),
-                "page",
-                &entry.outline.source,
-                made.fp,
-                made.html_fp,
-                fingerprint::place(&entry.place),
-            ));
             let job = Job::Page(i);
+            let fp = self.own_fp(job, &entry.place, made);
             self.out.file(&job.file(self.map), job.origin(self.map), fp, || {
                 Ok(self.renderer.render_page(job, entry.page(&made.body), &made.html())?.html)
             })?;

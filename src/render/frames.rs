@@ -9,50 +9,43 @@ use crate::load::Kind;
 use crate::page::Page;
 use crate::seo;
 
-/// What a filled context still needs to be rendered.
-pub(super) struct Frame<'a> {
-    /// Template name.
-    pub template: &'a str,
+/// What a filled context still needs to be rendered: the page's URL.
+pub(super) struct Frame {
     /// Absolute URL of the page.
     pub url: String,
 }
 
 impl<'a> Renderer<'a> {
     /// A post or page: its own view, head metadata and (posts) share links.
-    pub(super) fn page_frame(&self, ctx: &mut Vars, p: Page<'a>, html: &str, is_post: bool) -> Frame<'a> {
+    pub(super) fn page_frame(&self, ctx: &mut Vars, p: Page<'a>, html: &str, is_post: bool) -> Frame {
         let config = &self.map.config;
         ctx.insert_value("page", page_value(p, html, self.numerals));
         set(ctx, "meta", &seo::for_page(config, p, self.feed_links(None)));
         if is_post {
             set(ctx, "share", &crate::social::share::links(&config.social, p));
         }
-        let default = match (is_post, p.kind) {
-            (true, _) => "post.html",
-            (false, Kind::Services) => "services.html",
-            (false, _) => "page.html",
-        };
-        Frame { template: p.outline.template.as_deref().unwrap_or(default), url: p.outline.permalink.clone() }
+        Frame { url: p.outline.permalink.clone() }
     }
 
     /// The list of a taxonomy's terms (`/tags/`).
-    pub(super) fn taxonomy_frame(&self, ctx: &mut Vars, t: usize) -> Frame<'a> {
+    pub(super) fn taxonomy_frame(&self, ctx: &mut Vars, t: usize) -> Frame {
         let config = &self.map.config;
         let tax = &self.map.taxonomies[t];
         let lang = config.language.as_str();
         ctx.insert_value("taxonomy", self.taxonomies[t].clone());
         let title = self.ui(lang, &tax.name, &tax.name);
         set(ctx, "meta", &seo::for_list(config, Some(&title), &tax.permalink, lang, false, self.feed_links(None)));
-        Frame { template: "taxonomy_list.html", url: tax.permalink.clone() }
+        Frame { url: tax.permalink.clone() }
     }
 
     /// The 404 page.
-    pub(super) fn not_found_frame(&self, ctx: &mut Vars) -> Frame<'a> {
+    pub(super) fn not_found_frame(&self, ctx: &mut Vars) -> Frame {
         let config = &self.map.config;
         let lang = config.language.as_str();
         let url = format!("{}404.html", config.base());
         let title = self.ui(lang, "not_found_title", "Not found");
         set(ctx, "meta", &seo::for_list(config, Some(&title), &url, lang, false, self.feed_links(None)));
-        Frame { template: "404.html", url }
+        Frame { url }
     }
 
     /// A UI string in `lang`, or `fallback` when the theme lacks it.
@@ -63,7 +56,7 @@ impl<'a> Renderer<'a> {
 
 impl<'a> Lists<'a> {
     /// Page `n` of the home list.
-    pub(super) fn index_frame(&self, ctx: &mut Vars, n: usize) -> Frame<'a> {
+    pub(super) fn index_frame(&self, ctx: &mut Vars, n: usize) -> Frame {
         let r = self.renderer;
         let config = &r.map.config;
         let lang = config.language.as_str();
@@ -78,11 +71,11 @@ impl<'a> Lists<'a> {
         );
         let title = (n > 1).then(|| format!("{} {n}", r.ui(lang, "page_of", "Page")));
         set(ctx, "meta", &seo::for_list(config, title.as_deref(), &url, lang, n == 1, r.feed_links(None)));
-        Frame { template: "index.html", url }
+        Frame { url }
     }
 
     /// Page `n` of one term's posts.
-    pub(super) fn term_frame(&self, ctx: &mut Vars, t: usize, term: usize, n: usize) -> Frame<'a> {
+    pub(super) fn term_frame(&self, ctx: &mut Vars, t: usize, term: usize, n: usize) -> Frame {
         let r = self.renderer;
         let config = &r.map.config;
         let lang = config.language.as_str();
@@ -96,6 +89,6 @@ impl<'a> Lists<'a> {
         ctx.insert_value("paginator", pager.into_value());
         let feeds = r.feed_links(Some((&term.dir, &term.name)));
         set(ctx, "meta", &seo::for_list(config, Some(&term.name), &url, lang, false, feeds));
-        Frame { template: "taxonomy_term.html", url }
+        Frame { url }
     }
 }

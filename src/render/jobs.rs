@@ -83,6 +83,21 @@ impl Job {
         }
     }
 
+    /// The template it is rendered with: a page's own `template`, else the
+    /// one for its kind.
+    pub fn template<'m>(&self, map: &'m SiteMap) -> &'m str {
+        let own = |o: &'m crate::page::Outline, default: &'static str| o.template.as_deref().unwrap_or(default);
+        match *self {
+            Job::Post(i) => own(&map.posts[i].outline, "post.html"),
+            Job::Page(i) if map.pages[i].outline.kind == Kind::Services => own(&map.pages[i].outline, "services.html"),
+            Job::Page(i) => own(&map.pages[i].outline, "page.html"),
+            Job::Index(_) => "index.html",
+            Job::TaxonomyList(_) => "taxonomy_list.html",
+            Job::Term { .. } => "taxonomy_term.html",
+            Job::NotFound => "404.html",
+        }
+    }
+
     /// The posts whose summaries the file lists (indices into
     /// [`SiteMap::posts`]); none for a post's or page's own file.
     pub fn listed<'m>(&self, map: &'m SiteMap) -> &'m [usize] {

@@ -176,7 +176,7 @@ impl<'a> Renderer<'a> {
     fn finish(&self, job: Job, frame: frames::Frame, mut ctx: Vars) -> Result<Output> {
         set(&mut ctx, "current_url", &frame.url);
         let path = job.file(self.map);
-        let html = self.render(frame.template, &ctx, &path)?;
+        let html = self.render(job.template(self.map), &ctx, &path)?;
         Ok(Output { path, html, origin: job.origin(self.map) })
     }
 

@@ -145,6 +145,10 @@ fn rebuild(engine: &Mutex<Engine>, reload: &Broadcaster, change: &Change) {
                 r.written,
                 r.removed
             ));
+            if std::env::var_os("SAMVAD_TIMINGS").is_some() {
+                let stages: Vec<String> = r.stages.iter().map(|(n, d)| format!("{n} {} ms", d.as_millis())).collect();
+                crate::stdout::line(format_args!("  stages: {}", stages.join(" · ")));
+            }
             reload.reload(change.css_only());
         }
         Err(e) => {

@@ -98,9 +98,26 @@ impl Journal {
         Ok(())
     }
 
-    /// Keeps every step and drops the backup.
-    pub(super) fn finish(self) {
-        let _ = std::fs::remove_dir_all(&self.backup);
+    /// Keeps every step and drops the backup. Deleting thousands of old
+    /// files can take seconds on some disks (online discard), so a
+    /// long-running process moves the backup out of the way at once and
+    /// deletes it on a thread of its own, while the reload goes ahead.
+    pub(super) fn finish(self, in_background: bool) {
+        if !in_background || !self.backup.exists() {
+            let _ = std::fs::remove_dir_all(&self.backup);
+            return;
+        }
+        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
+        let name = self.backup.file_name().unwrap_or_default().to_string_lossy();
+        let trash = self.backup.with_file_name(format!("{name}-trash-{stamp}"));
+        match std::fs::rename(&self.backup, &trash) {
+            Ok(()) => {
+                let _ = std::thread::Builder::new().name("tidy".into()).spawn(move || std::fs::remove_dir_all(trash));
+            }
+            Err(_) => {
+                let _ = std::fs::remove_dir_all(&self.backup);
+            }
+        }
     }
 
     /// Undoes every step, newest first, and reports `cause` (with a note

@@ -85,6 +85,9 @@ pub struct Staging {
     collisions: Mutex<Vec<Diagnostic>>,
     /// Files written into the staging folder, to move into place.
     staged: Mutex<Vec<String>>,
+    /// Made for a long-running process (serve, --watch), which can leave
+    /// old files to be deleted in the background.
+    long_lived: bool,
     /// Folders of the staging folder made so far: many files share one
     /// (the snippets' ten thousand), and asking the file system again for
     /// each costs two system calls.
@@ -113,8 +116,16 @@ impl Staging {
             makers: Mutex::default(),
             collisions: Mutex::default(),
             staged: Mutex::default(),
+            long_lived: false,
             made: Mutex::default(),
         })
+    }
+
+    /// For a long-running process: old files replaced by a commit are
+    /// deleted on a thread of their own, after it returns.
+    pub fn long_lived(mut self) -> Staging {
+        self.long_lived = true;
+        self
     }
 
     /// Writes `bytes` at the output-relative path `rel`, unless the previous
@@ -248,7 +259,7 @@ impl Staging {
         let moved = staged.iter().try_for_each(|rel| journal.place(&self.dir.join(rel), rel));
         match moved.and_then(|()| stale.iter().try_for_each(|rel| journal.remove(rel))) {
             Ok(()) => {
-                journal.finish();
+                journal.finish(self.long_lived);
                 Ok(Committed { written: staged.len(), removed: stale.len() })
             }
             Err(e) => Err(journal.roll_back(e)),

@@ -5,6 +5,9 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+mod usage;
+pub use usage::{FieldUse, Usage};
+
 use crate::error::{Diagnostic, Error, Result};
 use crate::theme::{FileSource, ThemeSource};
 
@@ -20,6 +23,8 @@ pub struct Templates {
     pub files: Vec<(String, PathBuf)>,
     /// Each template's name and a fingerprint of its text.
     pub texts: Vec<(String, u64)>,
+    /// What each template reads.
+    pub usage: std::collections::HashMap<String, Usage>,
 }
 
 impl Templates {
@@ -76,10 +81,11 @@ pub fn load(theme: &ThemeSource, site_dir: &Path) -> Result<Templates> {
     register(&mut tera);
     let texts =
         sources.iter().map(|(name, text)| (name.clone(), xxhash_rust::xxh3::xxh3_64(text.as_bytes()))).collect();
-    if let Err(e) = tera.add_raw_templates(sources) {
+    if let Err(e) = tera.add_raw_templates(sources.clone()) {
         return Err(template_error(&e, &files));
     }
-    Ok(Templates { tera, files, texts })
+    let usage = usage::analyse(&sources, &tera);
+    Ok(Templates { tera, files, texts, usage })
 }
 
 /// Every page that names its own `template` must name one that exists;
