@@ -32,6 +32,9 @@ pub struct BuildOptions {
     pub theme: Option<String>,
     /// Replace a non-empty output folder samvad did not make (`--force`).
     pub force: bool,
+    /// Build without the build cache, neither reading nor writing it
+    /// (`--no-cache`).
+    pub no_cache: bool,
 }
 
 impl BuildOptions {
@@ -162,7 +165,14 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
 /// untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
     let mode = Mode { social: true, keep_html: false };
-    Engine::new(opts.clone(), output_dir(opts), mode).build(&Changes::everything())
+    let mut engine = Engine::new(opts.clone(), output_dir(opts), mode);
+    let damaged = match opts.no_cache {
+        true => None,
+        false => engine.use_cache(opts.root.join(crate::engine::CACHE_DIR)),
+    };
+    let mut report = engine.build(&Changes::everything())?;
+    report.warnings.extend(damaged.map(|d| d.relative_to(&opts.root)));
+    Ok(report)
 }
 
 /// Error paths relative to the site root.

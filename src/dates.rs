@@ -18,6 +18,23 @@ pub struct Date {
     pub offset: Offset,
 }
 
+/// Stored (in the build cache) as seconds, nanoseconds and the offset's
+/// seconds.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (self.instant.as_second(), self.instant.subsec_nanosecond(), self.offset.seconds()).serialize(s)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let (seconds, nanos, offset) = <(i64, i32, i32)>::deserialize(d)?;
+        let instant = Timestamp::new(seconds, nanos).map_err(serde::de::Error::custom)?;
+        let offset = Offset::from_seconds(offset).map_err(serde::de::Error::custom)?;
+        Ok(Date { instant, offset })
+    }
+}
+
 /// Parses `YYYY-MM-DD`, a local date-time, or RFC 3339 with an offset.
 pub fn parse(raw: &str, tz: &TimeZone) -> Result<Date, String> {
     let raw = raw.trim();

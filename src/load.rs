@@ -15,7 +15,7 @@ use crate::error::{Diagnostic, Error, Result};
 use crate::frontmatter::{self, FrontMatter};
 
 /// What a content file becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// A dated blog post under `content/posts/`.

@@ -184,6 +184,10 @@ struct BuildArgs {
     /// a file, a `.git` folder, the site or a folder holding it).
     #[arg(long)]
     force: bool,
+    /// Neither read nor write the build cache (.samvad-cache/), which lets
+    /// a build after a small edit skip what the edit did not change.
+    #[arg(long)]
+    no_cache: bool,
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -359,6 +363,7 @@ fn build_options(args: BuildArgs) -> Result<BuildOptions, Error> {
         base_url: args.base_url,
         theme: args.theme,
         force: args.force,
+        no_cache: args.no_cache,
     })
 }
 

@@ -13,7 +13,7 @@ use crate::error::{line_col, Diagnostic};
 use crate::{highlight, slug};
 
 /// One heading in the table of contents.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Serialize, serde::Deserialize, PartialEq, Eq, Hash)]
 pub struct TocEntry {
     /// 1 to 6.
     pub level: u8,

@@ -127,14 +127,13 @@ impl Outline {
 
 /// What a page's Markdown gives besides its HTML: the summary lists and
 /// feeds show, the table of contents and the reading time.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 pub struct Body {
     /// Summary HTML, with URLs made absolute (it is shown away from its
     /// page).
     pub summary: String,
     /// The summary as plain text, which the meta description and the
     /// social snippets both start from.
-    #[serde(skip)]
     pub summary_text: String,
     /// Was the summary cut with `<!-- more -->`?
     pub has_more: bool,

@@ -147,7 +147,11 @@ fn outputs(out: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
 fn clean(site: &Site) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
-    match site.build_with(|o| o.output = Some(out.clone())) {
+    let build = site.build_with(|o| {
+        o.output = Some(out.clone());
+        o.no_cache = true;
+    });
+    match build {
         Ok(_) => Ok(outputs(&out)),
         Err(e) => Err(e.to_string()),
     }
@@ -225,6 +229,63 @@ fn a_rescan_after_edits_builds_what_a_clean_build_does() {
     assert_eq!(Ok(outputs(&out)), clean(&site));
 }
 
+/// Runs `edits` with one `samvad build` after each, every one a new
+/// process's build that finds only the build cache the one before left.
+fn replay_with_cache(edits: &[Edit]) {
+    let site = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let build = || site.build_with(|o| o.output = Some(out.clone()));
+    build().unwrap_or_else(|e| panic!("first build: {e}"));
+    for (n, edit) in edits.iter().enumerate() {
+        edit.apply(&site, n);
+        match (build(), clean(&site)) {
+            (Ok(_), Ok(want)) => {
+                assert!(outputs(&out) == want, "after {:?}: not what a clean build writes", &edits[..=n])
+            }
+            (Err(got), Err(want)) => assert_eq!(got.to_string(), want, "after {:?}", &edits[..=n]),
+            (got, want) => panic!("after {:?}: with the cache {:?}, clean {:?}", &edits[..=n], got.err(), want.err()),
+        }
+    }
+}
+
+#[test]
+fn successive_builds_with_the_cache_write_what_clean_builds_do() {
+    replay_with_cache(&[
+        Edit::Body(0),
+        Edit::Title(1),
+        Edit::Tag(2),
+        Edit::Add(0),
+        Edit::Template(0),
+        Edit::Static(2),
+        Edit::Config(1),
+        Edit::Delete(1),
+    ]);
+}
+
+#[test]
+fn a_damaged_cache_is_reported_and_ignored() {
+    let site = fixture();
+    site.build_ok();
+    let cache = site.path(".samvad-cache/build.msgpack");
+    let bytes = std::fs::read(&cache).unwrap();
+    assert_eq!(std::fs::read_to_string(site.path(".samvad-cache/.gitignore")).unwrap().lines().last(), Some("*"));
+    std::fs::write(&cache, &bytes[..bytes.len() / 2]).unwrap();
+    Edit::Title(0).apply(&site, 0);
+    let report = site.build_ok();
+    let warning = report.warnings.iter().map(ToString::to_string).find(|w| w.contains("build cache is damaged"));
+    assert!(warning.is_some_and(|w| w.starts_with(".samvad-cache/build.msgpack")), "{:?}", report.warnings);
+    assert_eq!(
+        Ok(site.snapshot()),
+        clean(&site).map(|mut all| {
+            all.retain(|k, _| !k.starts_with("social/"));
+            all
+        })
+    );
+    let report = site.build_ok();
+    assert!(report.warnings.iter().all(|w| !w.to_string().contains("cache")), "a new cache was written");
+}
+
 fn edit() -> impl Strategy<Value = Edit> {
     let i = 0usize..3;
     prop_oneof![
@@ -248,5 +309,10 @@ proptest! {
     #[test]
     fn random_edit_sequences_build_what_a_clean_build_does(edits in prop::collection::vec(edit(), 1..7)) {
         replay(&edits);
+    }
+
+    #[test]
+    fn random_edit_sequences_with_the_cache_build_what_a_clean_build_does(edits in prop::collection::vec(edit(), 1..5)) {
+        replay_with_cache(&edits);
     }
 }

@@ -56,6 +56,22 @@ pub(super) struct SourceMemo {
 }
 
 impl Engine {
+    /// The front matter of every file read without warnings, for the build
+    /// cache (none when the engine keeps no cache).
+    pub(super) fn fronts_to_keep(&self, loaded: &Loaded) -> Vec<super::cache::StoredSource> {
+        if self.cache.is_none() {
+            return Vec::new();
+        }
+        let warned: std::collections::HashSet<&std::path::Path> =
+            loaded.warnings.iter().filter_map(|w| w.file.as_deref()).collect();
+        loaded
+            .sources
+            .iter()
+            .filter(|s| !warned.contains(s.path.as_path()))
+            .map(|s| super::cache::StoredSource::of(s))
+            .collect()
+    }
+
     /// The config, read again when `samvad.toml` or the theme changed. A
     /// different config makes everything made from the old one stale.
     pub(super) fn config(&mut self, changes: &Changes) -> Result<Arc<Config>> {
@@ -112,14 +128,14 @@ impl Engine {
         let content = self.opts.root.join("content");
         let walked = load::walk(&content);
         let tz = config.tz();
-        let memo = &self.memo.sources;
+        let (memo, fronts) = (&self.memo.sources, &self.fronts);
         let stale = |rel: &str| changes.everything || changes.paths.contains(&Path::new("content").join(rel));
         let results: Vec<(Option<Fp>, Read)> = walked
             .markdown
             .par_iter()
             .map(|rel| match memo.get(rel.as_str()) {
                 Some(m) if !stale(rel) => (None, m.read.clone()),
-                _ => read(&content, rel, &tz, memo.get(rel.as_str())),
+                before => read(&content, rel, &tz, Before { memo: before, front: fronts.get(rel.as_str()) }),
             })
             .collect();
         self.remember_sources(&walked, &results);
@@ -139,15 +155,28 @@ impl Engine {
     }
 }
 
+/// What an earlier build knew of a file: in memory, or from the cache.
+struct Before<'a> {
+    memo: Option<&'a SourceMemo>,
+    front: Option<&'a super::cache::StoredSource>,
+}
+
 /// Reads `rel`, keeping what was read before when its bytes are the same.
-fn read(content: &Path, rel: &str, tz: &jiff::tz::TimeZone, before: Option<&SourceMemo>) -> (Option<Fp>, Read) {
+fn read(content: &Path, rel: &str, tz: &jiff::tz::TimeZone, before: Before) -> (Option<Fp>, Read) {
     let bytes = match load::read_bytes(&content.join(rel)) {
         Ok(bytes) => bytes,
         Err(d) => return (None, Err(vec![d])),
     };
     let hash = fingerprint::bytes(&bytes);
-    match before {
-        Some(m) if m.hash == hash => (Some(hash), m.read.clone()),
-        _ => (Some(hash), load::source_from(bytes, content, rel, tz)),
+    if let Some(m) = before.memo.filter(|m| m.hash == hash) {
+        return (Some(hash), m.read.clone());
     }
+    if let Some(front) = before.front.filter(|f| f.hash == hash) {
+        // The same bytes the cache's front matter was read from: only the
+        // text is needed again.
+        if let Ok(text) = load::text_from(bytes.clone(), &content.join(rel)) {
+            return (Some(hash), Ok((front.source(content, text), None)));
+        }
+    }
+    (Some(hash), load::source_from(bytes, content, rel, tz))
 }

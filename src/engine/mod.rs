@@ -11,6 +11,7 @@
 //! Everything goes through one writer ([`Staging`]), so a failed build
 //! writes nothing and unchanged bytes are never rewritten.
 
+mod cache;
 mod fingerprint;
 mod inputs;
 mod outputs;
@@ -25,6 +26,7 @@ use crate::build::{relative, BuildOptions, Report};
 use crate::error::Result;
 use crate::site::Site;
 use crate::write::Staging;
+pub use cache::DIR as CACHE_DIR;
 pub use fingerprint::Fp;
 use inputs::{Loaded, ThemeState};
 use outputs::Recorder;
@@ -74,6 +76,8 @@ struct Memo {
     bodies: HashMap<String, BodyMemo>,
     /// Each output file's fingerprint when it was last written.
     outputs: HashMap<String, Fp>,
+    /// What the last build wrote of each post's social snippets.
+    social: HashMap<String, crate::social::output::Written>,
 }
 
 /// A build engine for one site and one output folder.
@@ -85,12 +89,19 @@ pub struct Engine {
     /// The fingerprint of the last config read without error: everything
     /// in the memo was made with it.
     config_before: Option<Fp>,
+    /// Where the build cache is kept, when the engine keeps one.
+    cache: Option<PathBuf>,
+    /// Front matter from the build cache, by content file.
+    fronts: HashMap<String, cache::StoredSource>,
+    /// The fingerprint of the cache file as last read or written.
+    stored_fp: Fp,
 }
 
 impl Engine {
     /// An engine building `opts` into `output`.
     pub fn new(opts: BuildOptions, output: PathBuf, mode: Mode) -> Engine {
-        Engine { opts, output, mode, memo: Memo::default(), config_before: None }
+        let (cache, fronts) = (None, HashMap::new());
+        Engine { opts, output, mode, memo: Memo::default(), config_before: None, cache, fronts, stored_fp: 0 }
     }
 
     /// The options it builds with.
@@ -114,6 +125,7 @@ impl Engine {
         crate::write::check_output(&self.opts.root, &self.output, self.opts.force)?;
         let theme = self.theme(&config, changes);
         let loaded = self.load(&config, changes);
+        let fronts = self.fronts_to_keep(&loaded);
         clock.lap("config, theme, load");
         if !self.mode.keep_html {
             // A one-shot build reads each file once: its text goes as soon
@@ -146,7 +158,10 @@ impl Engine {
             }
         };
         clock.lap("parse, render pages");
-        let social = self.mode.social.then(|| crate::social::stage(&site, &self.output));
+        let social = match self.mode.social {
+            true => Some(self.social(&site)),
+            false => None,
+        };
         clock.lap("social");
         if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full) {
             // Dropped, a staging folder is removed: nothing is written.
@@ -168,10 +183,16 @@ impl Engine {
             }
         };
         if let Some(social) = social {
-            social?.commit()?;
+            let (staging, written) = social?;
+            staging.commit()?;
+            self.memo.social = written;
+        }
+        let mut warnings: Vec<crate::error::Diagnostic> =
+            placeholder.into_iter().chain(warnings).chain(plan_warnings).collect();
+        if let Err(e) = self.save_cache(fronts) {
+            warnings.push(crate::error::Diagnostic::general(format!("cannot write the build cache: {e}")).warning());
         }
         clock.lap("commit");
-        let warnings = placeholder.into_iter().chain(warnings).chain(plan_warnings);
         let report = Report {
             pages: crate::render::Job::all(&site.map).len(),
             posts: site.map.posts.len(),
@@ -185,6 +206,7 @@ impl Engine {
             elapsed: started.elapsed(),
             stages: clock.1,
             warnings: warnings
+                .into_iter()
                 .chain(theme.strings.warnings.iter().cloned())
                 .map(|w| w.relative_to(&self.opts.root))
                 .collect(),
@@ -209,6 +231,25 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
     let Loaded { files, assets, errors, .. } = loaded;
     let (map, outline_errors) = engine.outline(&config, &plan, &assets, files);
     engine.site_only(map, plan, [errors, outline_errors].concat())
+}
+
+impl Engine {
+    /// Stages the social snippets, made anew only for posts whose inputs
+    /// changed.
+    fn social(&self, site: &Site) -> Result<(Staging, HashMap<String, crate::social::output::Written>)> {
+        let config = self.config_fp();
+        let fps: Vec<Fp> = site
+            .map
+            .posts
+            .iter()
+            .zip(&site.post_bodies)
+            .map(|(e, body)| {
+                let outline = self.outline_fp(&e.outline.source);
+                fingerprint::of(&(config, outline, fingerprint::body(body), &e.place.hashtags))
+            })
+            .collect();
+        crate::social::stage(site, &self.output, &fps, &self.memo.social)
+    }
 }
 
 /// The time each stage of a build took, in order.

@@ -28,7 +28,7 @@ pub(super) struct OutlineMemo {
 }
 
 /// A parsed body, what it was made from, and (when kept) its HTML.
-#[derive(Clone)]
+#[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct BodyMemo {
     key: Fp,
     /// The content files its links lead to.
@@ -37,6 +37,9 @@ pub(super) struct BodyMemo {
     links: Fp,
     pub body: Arc<Body>,
     pub fp: Fp,
+    /// Not kept in the build cache: a page rendered anew without it parses
+    /// its Markdown again.
+    #[serde(skip)]
     pub html: Option<Html>,
     pub html_fp: Fp,
 }
@@ -199,8 +202,11 @@ impl Engine {
             .with_max_len(POSTS_PER_JOB)
             .map(|(i, (entry, source))| {
                 let key = body_key(&source, self.outline_fp(&source.rel));
-                let memo =
-                    self.memo.bodies.get(&source.rel).filter(|m| m.key == key && m.links == link_fp(&m.targets, links));
+                // A body kept without its HTML (the build cache keeps none)
+                // is parsed again when the HTML is to be kept.
+                let memo = self.memo.bodies.get(&source.rel).filter(|m| {
+                    m.key == key && m.links == link_fp(&m.targets, links) && (m.html.is_some() || !keep_html)
+                });
                 let (mut made, fresh) = match memo {
                     Some(m) => (m.clone(), None),
                     None => {

@@ -39,7 +39,7 @@ pub const KNOWN_KEYS: &[&str] = &[
 pub const SERVICES_KEYS: &[&str] = &["services", "contact", "availability", "faq", "testimonials"];
 
 /// Typed front matter.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct FrontMatter {
     /// Page title.
     pub title: Option<String>,

@@ -4,20 +4,16 @@
 //! `schedule.csv` for schedulers that import CSV.
 
 mod json;
+mod stage;
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
-
 use super::count::Platform;
-use super::generate::{self, Snippet};
+use super::generate::Snippet;
 use super::post::display_name;
-use crate::error::{Diagnostic, Result};
 use crate::page::Page;
-use crate::site::Site;
-use crate::write::{Origin, Staging, Streamed};
 
 /// Days after publication the first platform's post is scheduled for; the
 /// others follow one a day, wrapping after a week.
@@ -26,102 +22,12 @@ pub const SPREAD_DAYS: usize = 7;
 /// Hour (in the post's own offset) scheduled posts go out.
 pub const SCHEDULE_HOUR: i8 = 10;
 
-/// Posts generated together before their JSON and CSV lines are appended:
-/// enough to keep every core busy, few enough that a 100,000-post site's
-/// snippets never sit in memory at once.
-const CHUNK: usize = 256;
-
 /// `<output parent>/social`.
 pub fn dir_for(output: &Path) -> PathBuf {
     output.parent().unwrap_or(Path::new(".")).join("social")
 }
 
-/// Writes `social/` for `site` into a staging folder, for the caller to
-/// commit (once the site itself is in place: the previous `social/` is
-/// replaced only then) or abandon. An existing `social/` that samvad did
-/// not write is left alone and reported, so a build never deletes
-/// someone's folder.
-pub fn stage(site: &Site, output: &Path) -> Result<Staging> {
-    let target = dir_for(output);
-    if target.is_dir() && !target.join("snippets.json").is_file() {
-        let empty = std::fs::read_dir(&target).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !empty {
-            return Err(Diagnostic::general(format!(
-                "{} exists and was not written by samvad; not replacing it",
-                target.display()
-            ))
-            .hint("move that folder, or build into an output folder whose parent has no `social/`")
-            .into());
-        }
-    }
-    let staging = Staging::new(&target)?;
-    match write_into(site, &staging) {
-        Ok(()) => Ok(staging),
-        Err(e) => {
-            staging.abandon();
-            Err(e)
-        }
-    }
-}
-
-/// Generates every post's snippets on all cores, a chunk at a time, writing
-/// each post's Markdown file at once and streaming `snippets.json` and
-/// `schedule.csv` in post order. A chunk's lines are appended while the
-/// next chunk is generated, so no core waits for the writing.
-fn write_into(site: &Site, staging: &Staging) -> Result<()> {
-    let mut out = Lines { json: staging.stream("snippets.json")?, csv: staging.stream("schedule.csv")?, first: true };
-    out.json.write(b"[")?;
-    out.csv.write(b"post,platform,text,url,scheduled_at\r\n")?;
-    let mut pending: Vec<Part> = Vec::new();
-    let posts: Vec<usize> = (0..site.map.posts.len()).collect();
-    for chunk in posts.chunks(CHUNK) {
-        let (appended, parts) = rayon::join(|| out.append(&pending), || generate_chunk(site, staging, chunk));
-        appended?;
-        pending = parts?;
-    }
-    out.append(&pending)?;
-    out.json.write(b"\n]\n")?;
-    out.json.finish()?;
-    out.csv.finish()
-}
-
-/// One post's lines of `snippets.json` and of `schedule.csv`.
-type Part = (Vec<u8>, String);
-
-/// The snippets of a chunk of posts, their Markdown files written.
-fn generate_chunk(site: &Site, staging: &Staging, chunk: &[usize]) -> Result<Vec<Part>> {
-    chunk
-        .par_iter()
-        .map(|&i| {
-            let page = site.post(i);
-            let snippets = generate::for_post(site.config(), page);
-            let (name, text) = (format!("{}.md", file_stem(&page.slug)), markdown(page, &snippets, None));
-            staging.put(&name, text.as_bytes(), Origin::file(format!("content/{}", page.source)))?;
-            Ok((json_lines(&snippets), csv_lines(page, &snippets)))
-        })
-        .collect()
-}
-
-/// The two streamed files, and whether `snippets.json` has an item yet.
-struct Lines<'a> {
-    json: Streamed<'a>,
-    csv: Streamed<'a>,
-    first: bool,
-}
-
-impl Lines<'_> {
-    fn append(&mut self, parts: &[Part]) -> Result<()> {
-        for (json, csv) in parts {
-            if !json.is_empty() {
-                self.json.write(if self.first { b"\n" } else { b",\n" })?;
-                self.json.write(json)?;
-                self.first = false;
-            }
-            self.csv.write(csv.as_bytes())?;
-        }
-        Ok(())
-    }
-}
+pub use stage::{stage, Written};
 
 /// A slug as a file name: path separators and leading dots cannot escape.
 fn file_stem(slug: &str) -> String {
@@ -347,7 +253,7 @@ pub(crate) mod tests {
     fn markdown_has_a_section_and_length_per_platform() {
         let p = page("Title", "t", &["rust"]);
         let p = p.page();
-        let snippets = generate::for_post(&crate::config::Config::default(), p);
+        let snippets = crate::social::generate::for_post(&crate::config::Config::default(), p);
         let md = markdown(p, &snippets, None);
         assert_eq!(md.matches("\n## ").count(), Platform::ALL.len());
         assert!(md.contains("## X\n\n```text\n") && md.contains("/280\n"), "{md}");

@@ -289,6 +289,16 @@ pub struct Streamed<'a> {
 }
 
 impl Streamed<'_> {
+    /// Bytes written so far.
+    pub fn len(&self) -> u64 {
+        self.len
+    }
+
+    /// Nothing written yet?
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
     /// Appends `bytes`.
     pub fn write(&mut self, bytes: &[u8]) -> Result<()> {
         self.hash.update(bytes);
