@@ -110,13 +110,20 @@ impl Engine {
             false => HashMap::new(),
         };
         self.memo = Memo { bodies, outputs, social, ..Memo::default() };
-        self.stored_fp = fingerprint::bytes(&bytes);
+        let fronts: Vec<&StoredSource> = self.fronts.values().collect();
+        self.stored_fp = signature(self, &fronts);
         None
     }
 
-    /// Writes the cache for the next build, unless it would hold the same.
+    /// Writes the cache for the next build, unless it would hold the same
+    /// as the one read (told by a signature of its values, which costs far
+    /// less than writing them out).
     pub(super) fn save_cache(&mut self, fronts: Vec<StoredSource>) -> std::io::Result<()> {
         let Some(dir) = &self.cache else { return Ok(()) };
+        let signature = signature(self, &fronts.iter().collect::<Vec<_>>());
+        if signature == self.stored_fp {
+            return Ok(());
+        }
         let mut bodies: Vec<(String, BodyMemo)> =
             self.memo.bodies.iter().map(|(rel, m)| (rel.clone(), m.clone())).collect();
         bodies.sort_by(|a, b| a.0.cmp(&b.0));
@@ -130,9 +137,6 @@ impl Engine {
         let (build, config, output) = (BUILD.into(), self.config_before, self.output.clone());
         let stored = Stored { build, config, output, sources, bodies, outputs, social };
         let bytes = encode(&stored);
-        if fingerprint::bytes(&bytes) == self.stored_fp {
-            return Ok(());
-        }
         std::fs::create_dir_all(dir)?;
         let ignore = dir.join(".gitignore");
         if !ignore.exists() {
@@ -141,11 +145,25 @@ impl Engine {
         let tmp = dir.join(format!("{FILE}.tmp"));
         std::fs::write(&tmp, &bytes)?;
         std::fs::rename(tmp, dir.join(FILE))?;
-        self.stored_fp = fingerprint::bytes(&bytes);
+        self.stored_fp = signature;
         Ok(())
     }
 }
 
+/// A signature of what the cache holds: the config, each source's hash,
+/// each body's and output's fingerprints and the social lines' places.
+fn signature(engine: &Engine, fronts: &[&StoredSource]) -> Fp {
+    let sorted = |mut v: Vec<(&str, Fp)>| {
+        v.sort_unstable();
+        fingerprint::of(&v)
+    };
+    let fronts = sorted(fronts.iter().map(|f| (f.rel.as_str(), f.hash)).collect());
+    let bodies =
+        sorted(engine.memo.bodies.iter().map(|(r, m)| (r.as_str(), fingerprint::of(&m.signature()))).collect());
+    let outputs = sorted(engine.memo.outputs.iter().map(|(k, v)| (k.as_str(), *v)).collect());
+    let social = sorted(engine.memo.social.iter().map(|(k, w)| (k.as_str(), fingerprint::of(w))).collect());
+    fingerprint::of(&(engine.config_before, &engine.output, fronts, bodies, outputs, social))
+}
 /// The file's bytes: the header, the payload's length and checksum, the
 /// payload.
 fn encode(stored: &Stored) -> Vec<u8> {

@@ -134,7 +134,9 @@ impl Engine {
         }
         let theme = theme.map_err(|e| loaded.fail_with(e))?;
         let plan = crate::link::plan_loaded(&loaded, &config, &self.opts.filter(), &theme.assets(&self.opts.root))?;
-        let Loaded { files, assets, warnings, errors, .. } = loaded;
+        // The plan holds each source it publishes; the rest go now.
+        let Loaded { sources, files, assets, warnings, errors, .. } = loaded;
+        drop(sources);
         clock.lap("link");
         let (map, outline_errors) = self.outline(&config, &plan, &assets, files);
         clock.lap("outline, assemble");
@@ -150,7 +152,7 @@ impl Engine {
         let out = Recorder::new(&staging, &previous);
         let (scheduled, drafts, plan_warnings) = (plan.scheduled, plan.drafts, plan.warnings.clone());
         let made = self.pages(PagesIn { map, theme: &theme, plan, out: &out, errors });
-        let (site, shared, full, parsed) = match made {
+        let pages::Built { site, shared, full, fps, parsed } = match made {
             Ok(made) => made,
             Err(e) => {
                 self.memo.outputs = previous;
@@ -163,7 +165,7 @@ impl Engine {
             false => None,
         };
         clock.lap("social");
-        if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full) {
+        if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full, &fps) {
             // Dropped, a staging folder is removed: nothing is written.
             drop(social);
             self.memo.outputs = previous;
@@ -228,7 +230,8 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
     let theme = crate::theme::ThemeSource::find(&opts.root, &config.theme);
     let assets = crate::link::AssetRoots::of_site(&opts.root, theme);
     let plan = crate::link::plan_loaded(&loaded, &config, &opts.filter(), &assets)?;
-    let Loaded { files, assets, errors, .. } = loaded;
+    let Loaded { sources, files, assets, errors, .. } = loaded;
+    drop(sources);
     let (map, outline_errors) = engine.outline(&config, &plan, &assets, files);
     engine.site_only(map, plan, [errors, outline_errors].concat())
 }
@@ -237,16 +240,11 @@ impl Engine {
     /// Stages the social snippets, made anew only for posts whose inputs
     /// changed.
     fn social(&self, site: &Site) -> Result<(Staging, HashMap<String, crate::social::output::Written>)> {
+        use rayon::prelude::*;
         let config = self.config_fp();
-        let fps: Vec<Fp> = site
-            .map
-            .posts
-            .iter()
-            .zip(&site.post_bodies)
-            .map(|(e, body)| {
-                let outline = self.outline_fp(&e.outline.source);
-                fingerprint::of(&(config, outline, fingerprint::body(body), &e.place.hashtags))
-            })
+        let fps: Vec<Fp> = (0..site.map.posts.len())
+            .into_par_iter()
+            .map(|i| fingerprint::of(&(config, crate::social::output::inputs(site.post(i)))))
             .collect();
         crate::social::stage(site, &self.output, &fps, &self.memo.social)
     }
@@ -261,6 +259,11 @@ impl Clock {
         let now = Instant::now();
         self.1.push((name, now - self.0));
         self.0 = now;
+        if std::env::var_os("SAMVAD_TIMINGS").is_some_and(|v| v == "memory") {
+            let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+            let rss: Vec<&str> = status.lines().filter(|l| l.starts_with("VmRSS") || l.starts_with("VmHWM")).collect();
+            eprintln!("after {name}: {}", rss.join(" ").split_whitespace().collect::<Vec<_>>().join(" "));
+        }
     }
 }
 

@@ -191,11 +191,20 @@ impl Engine {
         shared: &Shared,
         out: &Recorder,
         full: &HashMap<usize, Html>,
+        fps: &[(Fp, Fp)],
     ) -> Result<()> {
         let services = site.page(Kind::Services);
         let renderer = Renderer::new(&site.map, &theme.templates, &theme.strings, services)?;
-        self.lists(site, &renderer, shared, out)?;
-        self.feeds(site, out, full)?;
+        // What a list or a feed shows of each post.
+        let summaries: Vec<Fp> = site
+            .map
+            .posts
+            .iter()
+            .zip(fps)
+            .map(|(e, (outline, body))| fingerprint::of(&(outline, body, &e.place.tags, &e.place.categories)))
+            .collect();
+        self.lists(site, &renderer, shared, out, &summaries)?;
+        self.feeds(site, out, full, &summaries)?;
         let config_fp = self.config_fp();
         let map = &site.map;
         let entries = crate::sitemap::entries(map);
@@ -223,22 +232,12 @@ impl Engine {
     }
 
     /// The home list, taxonomy and term pages, and the 404 page.
-    fn lists(&self, site: &Site, renderer: &Renderer, shared: &Shared, out: &Recorder) -> Result<()> {
+    fn lists(&self, site: &Site, renderer: &Renderer, shared: &Shared, out: &Recorder, summaries: &[Fp]) -> Result<()> {
         let map = &site.map;
         let lists = renderer.lists(site);
-        let summary = |i: usize| {
-            let e = &map.posts[i];
-            let body = &site.post_bodies[i];
-            fingerprint::of(&(
-                self.outline_fp(&e.outline.source),
-                fingerprint::body(body),
-                &e.place.tags,
-                &e.place.categories,
-            ))
-        };
         let jobs: Vec<Job> = Job::all(map).into_iter().filter(|j| !matches!(j, Job::Post(_) | Job::Page(_))).collect();
         crate::render::render_each(&jobs, &|job| {
-            let listed: Vec<Fp> = job.listed(map).iter().map(|&i| summary(i)).collect();
+            let listed: Vec<Fp> = job.listed(map).iter().map(|&i| summaries[i]).collect();
             // A list page also shows how many pages its list has.
             let own = match job {
                 Job::Term { taxonomy, term, .. } => {
@@ -257,11 +256,11 @@ impl Engine {
     }
 
     /// Every feed, in every enabled format.
-    fn feeds(&self, site: &Site, out: &Recorder, full: &HashMap<usize, Html>) -> Result<()> {
+    fn feeds(&self, site: &Site, out: &Recorder, full: &HashMap<usize, Html>, summaries: &[Fp]) -> Result<()> {
         let config = site.config();
         let whole = |i: usize| full.get(&i).cloned().unwrap_or_else(|| Html::from(""));
         for spec in feeds::specs(&site.map) {
-            let fp = self.feed_fp(site, &spec, full);
+            let fp = self.feed_fp(site, &spec, full, summaries);
             for (format, enabled) in [("rss.xml", config.feeds.rss), ("atom.xml", config.feeds.atom)] {
                 if !enabled {
                     continue;
@@ -281,28 +280,11 @@ impl Engine {
     }
 
     /// A feed's fingerprint: its own values and each entry it lists.
-    fn feed_fp(&self, site: &Site, spec: &FeedSpec, full: &HashMap<usize, Html>) -> Fp {
-        let entries: Vec<(Fp, Fp, Fp)> = feeds::listed(site.config(), spec)
+    fn feed_fp(&self, site: &Site, spec: &FeedSpec, full: &HashMap<usize, Html>, summaries: &[Fp]) -> Fp {
+        let entries: Vec<(Fp, Fp)> = feeds::listed(site.config(), spec)
             .iter()
-            .map(|&i| {
-                let e = &site.map.posts[i];
-                let html = full.get(&i).map_or(0, |h| fingerprint::bytes(h.as_bytes()));
-                (self.outline_fp(&e.outline.source), fingerprint::body(&site.post_bodies[i]), html)
-            })
+            .map(|&i| (summaries[i], full.get(&i).map_or(0, |h| fingerprint::bytes(h.as_bytes()))))
             .collect();
-        let places: Vec<(&[crate::page::TermRef], &[crate::page::TermRef])> = feeds::listed(site.config(), spec)
-            .iter()
-            .map(|&i| (&site.map.posts[i].place.tags[..], &site.map.posts[i].place.categories[..]))
-            .collect();
-        fingerprint::of(&(
-            self.config_fp(),
-            &spec.title,
-            &spec.dir,
-            &spec.link,
-            &spec.lang,
-            &spec.term,
-            entries,
-            places,
-        ))
+        fingerprint::of(&(self.config_fp(), &spec.title, &spec.dir, &spec.link, &spec.lang, &spec.term, entries))
     }
 }

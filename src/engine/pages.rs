@@ -61,9 +61,19 @@ pub(super) struct PagesIn<'a> {
 /// A body made or found for one page, or why its Markdown failed.
 type Made = std::result::Result<BodyMemo, Vec<Diagnostic>>;
 
-/// The site, the parts its pages share, the HTML of the posts feeds show
-/// whole, and how many bodies were parsed.
-pub(super) type Built<'a> = (Site, Shared<'a>, HashMap<usize, Html>, usize);
+/// What the pages stage gives the stages after it.
+pub(super) struct Built<'a> {
+    /// The site.
+    pub site: Site,
+    /// The parts its pages share.
+    pub shared: Shared<'a>,
+    /// The HTML of the posts feeds show whole.
+    pub full: HashMap<usize, Html>,
+    /// Each post's outline and body fingerprints, in post order.
+    pub fps: Vec<(Fp, Fp)>,
+    /// How many bodies were parsed.
+    pub parsed: usize,
+}
 
 impl Engine {
     /// Each placed source's outline (made again only when its source, its
@@ -154,7 +164,8 @@ impl Engine {
             page_html: pages.iter().map(BodyMemo::html).collect(),
             map,
         };
-        Ok((site, shared, full, parsed))
+        let fps = map_fps(self, &site.map, &posts);
+        Ok(Built { site, shared, full, fps, parsed })
     }
 
     /// Parses every page's Markdown without rendering anything.
@@ -310,6 +321,11 @@ impl Engine {
     }
 }
 
+/// Each post's outline and body fingerprints.
+fn map_fps(engine: &Engine, map: &SiteMap, posts: &[BodyMemo]) -> Vec<(Fp, Fp)> {
+    map.posts.iter().zip(posts).map(|(e, m)| (engine.outline_fp(&e.outline.source), m.fp)).collect()
+}
+
 /// The bodies in order if none failed, and every failure's diagnostics.
 fn split(made: Vec<Made>) -> (Option<Vec<BodyMemo>>, Vec<Diagnostic>) {
     let mut errors = Vec::new();
@@ -358,6 +374,12 @@ fn link_fp(targets: &[String], links: &Links) -> Fp {
 }
 
 impl BodyMemo {
+    /// What the memo is, for telling whether a cache must be written
+    /// again: everything but the HTML.
+    pub fn signature(&self) -> (Fp, Fp, Fp, Fp) {
+        (self.key, self.links, self.fp, self.html_fp)
+    }
+
     /// The HTML, which a page that is not a post always keeps.
     pub fn html(&self) -> Html {
         self.html.clone().expect("a page's HTML is kept")

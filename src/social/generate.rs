@@ -49,7 +49,7 @@ pub struct Snippet {
 }
 
 /// What a snippet is made from; [`PostInfo::from_page`] fills it from a post.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Hash)]
 pub struct PostInfo {
     /// Title.
     pub title: String,

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use super::count::Platform;
-use super::generate::Snippet;
+use super::generate::{self, Snippet};
 use super::post::display_name;
 use crate::page::Page;
 
@@ -28,6 +28,13 @@ pub fn dir_for(output: &Path) -> PathBuf {
 }
 
 pub use stage::{stage, Written};
+
+/// Everything a post's snippets, its Markdown file and its schedule are
+/// made from, besides the config: a build makes them again only when this
+/// changed.
+pub fn inputs(page: Page) -> impl std::hash::Hash {
+    (generate::PostInfo::from_page(page), page.sort_date, page.source.clone())
+}
 
 /// A slug as a file name: path separators and leading dots cannot escape.
 fn file_stem(slug: &str) -> String {

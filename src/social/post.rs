@@ -27,7 +27,7 @@ use crate::error::Diagnostic;
 const PLATFORM_KEYS: &[&str] = &["text", "hook"];
 
 /// What one platform's table says.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Override {
     /// The whole snippet, posted as written.
     pub text: Option<String>,
@@ -36,7 +36,7 @@ pub struct Override {
 }
 
 /// A post's `[social]` front matter, checked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct PostSocial {
     /// `[social] hook`: the opening line for every platform.
     pub hook: Option<String>,

@@ -29,7 +29,7 @@ use crate::write::{Origin, Staging, Streamed};
 const CHUNK: usize = 256;
 
 /// What a build wrote of one post's snippets.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Written {
     /// Fingerprint of what they were made from.
     pub fp: u64,
