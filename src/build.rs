@@ -164,7 +164,7 @@ pub fn load_site(opts: &BuildOptions) -> Result<Site> {
 /// Builds the site once. On any error the previous output is left
 /// untouched.
 pub fn build(opts: &BuildOptions) -> Result<Report> {
-    let mode = Mode { social: true, keep_html: false };
+    let mode = Mode::BUILD;
     let mut engine = Engine::new(opts.clone(), output_dir(opts), mode);
     let damaged = match opts.no_cache {
         true => None,

@@ -37,7 +37,7 @@ pub struct Placed {
 }
 
 /// Where links between content files lead.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Links {
     /// Content-relative source path (`posts/a.md`) to permalink.
     pub urls: HashMap<String, String>,
@@ -109,7 +109,7 @@ pub fn plan(sources: &[Arc<Source>], config: &Config, filter: &Filter, assets: &
                 continue;
             }
         };
-        diags.extend(check_references(&source, &all_sources, assets));
+        diags.extend(check_references(&source, &|rel| all_sources.contains(rel), assets));
         diags.extend(check_terms(&source, config));
         let dir = dir_for(&source, &slug);
         if let Some(what) = generated_at(&dir, config, assets) {
@@ -133,6 +133,34 @@ pub fn plan(sources: &[Arc<Source>], config: &Config, filter: &Filter, assets: &
     } else {
         Err(Error::Content(diags))
     }
+}
+
+/// Plans one edited source on its own: its place, if it is still
+/// published, at an address free of clashes with what samvad makes, and
+/// with nothing to report. An edit that may have moved it (or made it
+/// wrong) gets `None`, and the caller plans the whole site again, which
+/// reports what there is to report. `exists` tells whether a content file
+/// is there, for `translation_of`.
+pub fn replan(
+    source: Arc<Source>,
+    config: &Config,
+    filter: &Filter,
+    assets: &AssetRoots,
+    exists: &dyn Fn(&str) -> bool,
+) -> Option<Placed> {
+    let scheduled = source.front.date.is_some_and(|d| d.instant > filter.now.instant);
+    if (source.front.draft && !filter.drafts) || (source.kind == Kind::Post && scheduled && !filter.future) {
+        return None;
+    }
+    let mut warnings = Vec::new();
+    let slug = slug_for(&source, config, &mut warnings).ok().filter(|_| warnings.is_empty())?;
+    let fine = check_references(&source, exists, assets).is_empty() && check_terms(&source, config).is_empty();
+    let dir = dir_for(&source, &slug);
+    if !fine || generated_at(&dir, config, assets).is_some() {
+        return None;
+    }
+    let permalink = format!("{}{}", config.base(), encode_path(&dir));
+    Some(Placed { source, slug, dir, permalink })
 }
 
 /// The error for a second page at a URL taken: at its `slug` line when the
@@ -203,7 +231,7 @@ impl AssetRoots {
 
 /// Front matter references that must point at something real: the
 /// preview `image` and `translation_of`.
-fn check_references(source: &Source, all: &std::collections::HashSet<String>, assets: &AssetRoots) -> Vec<Diagnostic> {
+fn check_references(source: &Source, exists: &dyn Fn(&str) -> bool, assets: &AssetRoots) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
     let line = |key: &str| crate::config::key_line(&source.text, key).unwrap_or(1);
     if let Some(image) = &source.front.image {
@@ -217,7 +245,7 @@ fn check_references(source: &Source, all: &std::collections::HashSet<String>, as
     }
     if let Some(target) = &source.front.translation_of {
         let target = target.trim_start_matches("@/");
-        if !all.contains(target) {
+        if !exists(target) {
             diags.push(
                 Diagnostic::new(&source.path, format!("translation_of points to `{target}`, which does not exist"))
                     .at_line(line("translation_of"))

@@ -43,6 +43,8 @@ fn fixture() -> Site {
 #[derive(Debug, Clone)]
 enum Edit {
     Body(usize),
+    /// The first paragraph: the post's summary, which lists and feeds show.
+    Lead(usize),
     Title(usize),
     Tag(usize),
     Date(usize),
@@ -71,6 +73,7 @@ impl Edit {
         };
         match *self {
             Edit::Body(i) => edit(post(i), &|t| format!("{t}\nAn added line {n}.\n")),
+            Edit::Lead(i) => edit(post(i), &|t| t.replacen("+++\n\n", &format!("+++\n\nNew lead {n}. "), 1)),
             Edit::Title(i) => edit(post(i), &|t| t.replacen("title = \"", &format!("title = \"T{n} "), 1)),
             Edit::Tag(i) => edit(post(i), &|t| match t.contains("tags = [") {
                 true => t.replacen("tags = [", &format!("tags = [\"tag{}\", ", n % 3), 1),
@@ -137,7 +140,7 @@ impl Edit {
 fn outputs(out: &std::path::Path) -> BTreeMap<String, Vec<u8>> {
     let mut all = snapshot(out);
     let social = out.parent().unwrap().join("social");
-    if social.exists() {
+    if social.exists() && WITH_SOCIAL.with(|w| w.get()) {
         all.extend(snapshot(&social).into_iter().map(|(k, v)| (format!("social/{k}"), v)));
     }
     all
@@ -157,15 +160,32 @@ fn clean(site: &Site) -> std::result::Result<BTreeMap<String, Vec<u8>>, String> 
     }
 }
 
-/// Runs `edits`, building incrementally after each; every result must be
-/// what a clean build gives, files or errors.
+thread_local! {
+    /// Whether the social folder is compared too (not for `serve`'s engine,
+    /// which writes none).
+    static WITH_SOCIAL: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+}
+
+/// Runs `edits`, building incrementally after each as `build --watch`
+/// does; every result must be what a clean build gives, files or errors.
 fn replay(edits: &[Edit]) {
+    replay_in(edits, Mode::WATCH);
+}
+
+/// Likewise, as `serve` does (no social folder; the quick path for edits
+/// that move no post).
+fn replay_as_serve(edits: &[Edit]) {
+    WITH_SOCIAL.with(|w| w.set(false));
+    replay_in(edits, Mode::SERVE);
+}
+
+fn replay_in(edits: &[Edit], mode: Mode) {
     let site = fixture();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("public");
     let mut opts = site.options();
     opts.output = Some(out.clone());
-    let mut engine = Engine::new(opts, out.clone(), Mode { social: true, keep_html: true });
+    let mut engine = Engine::new(opts, out.clone(), mode);
     engine.build(&Changes::everything()).unwrap_or_else(|e| panic!("first build: {e}"));
     assert_eq!(Ok(outputs(&out)), clean(&site), "first build");
     for (n, edit) in edits.iter().enumerate() {
@@ -193,6 +213,7 @@ fn replay(edits: &[Edit]) {
 fn each_kind_of_edit_builds_what_a_clean_build_does() {
     let all = [
         Edit::Body(0),
+        Edit::Lead(1),
         Edit::Title(1),
         Edit::Tag(2),
         Edit::Date(0),
@@ -211,6 +232,20 @@ fn each_kind_of_edit_builds_what_a_clean_build_does() {
         Edit::Static(2),
     ];
     replay(&all);
+    replay_as_serve(&all);
+}
+
+#[test]
+fn body_edits_on_the_quick_path_build_what_a_clean_build_does() {
+    replay_as_serve(&[
+        Edit::Body(0),
+        Edit::Lead(1),
+        Edit::Body(0),
+        Edit::Title(2),
+        Edit::Lead(2),
+        Edit::Static(2),
+        Edit::Lead(0),
+    ]);
 }
 
 #[test]
@@ -220,7 +255,7 @@ fn a_rescan_after_edits_builds_what_a_clean_build_does() {
     let out = dir.path().join("public");
     let mut opts = site.options();
     opts.output = Some(out.clone());
-    let mut engine = Engine::new(opts, out.clone(), Mode { social: true, keep_html: false });
+    let mut engine = Engine::new(opts, out.clone(), Mode::BUILD);
     engine.build(&Changes::everything()).unwrap();
     for (n, edit) in [Edit::Title(0), Edit::Add(1), Edit::Template(0), Edit::Static(2)].iter().enumerate() {
         edit.apply(&site, n);
@@ -290,6 +325,7 @@ fn edit() -> impl Strategy<Value = Edit> {
     let i = 0usize..3;
     prop_oneof![
         4 => i.clone().prop_map(Edit::Body),
+        3 => i.clone().prop_map(Edit::Lead),
         3 => i.clone().prop_map(Edit::Title),
         3 => i.clone().prop_map(Edit::Tag),
         2 => i.clone().prop_map(Edit::Date),
@@ -309,6 +345,11 @@ proptest! {
     #[test]
     fn random_edit_sequences_build_what_a_clean_build_does(edits in prop::collection::vec(edit(), 1..7)) {
         replay(&edits);
+    }
+
+    #[test]
+    fn random_edit_sequences_as_serve_builds_them_build_what_a_clean_build_does(edits in prop::collection::vec(edit(), 1..7)) {
+        replay_as_serve(&edits);
     }
 
     #[test]

@@ -55,6 +55,13 @@ pub(super) struct SourceMemo {
     read: Read,
 }
 
+impl SourceMemo {
+    /// A file whose bytes hash to `hash` and read as `read`.
+    pub fn new(hash: Fp, read: Read) -> SourceMemo {
+        SourceMemo { hash, read }
+    }
+}
+
 impl Engine {
     /// The front matter of every file read without warnings, for the build
     /// cache (none when the engine keeps no cache).

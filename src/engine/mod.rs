@@ -16,6 +16,7 @@ mod fingerprint;
 mod inputs;
 mod outputs;
 mod pages;
+mod quick;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
@@ -55,14 +56,27 @@ impl Changes {
     }
 }
 
-/// What a build keeps beyond its own run.
-#[derive(Debug, Clone, Copy)]
+/// What the engine writes and keeps beyond one build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mode {
     /// Write the social snippets beside the output (`samvad build`).
     pub social: bool,
     /// Keep every body's HTML for the next build (`serve`, `--watch`); a
     /// one-shot build drops each as soon as its page is written.
     pub keep_html: bool,
+    /// The output is a folder only this process reads (`serve`): its
+    /// manifest is kept in memory alone.
+    pub private: bool,
+}
+
+impl Mode {
+    /// `samvad build`: once, with the social snippets.
+    pub const BUILD: Mode = Mode { social: true, keep_html: false, private: false };
+    /// `samvad build --watch`: again after every edit.
+    pub const WATCH: Mode = Mode { social: true, keep_html: true, private: false };
+    /// `samvad serve`: after every edit, into a private folder, without the
+    /// social snippets.
+    pub const SERVE: Mode = Mode { social: false, keep_html: true, private: true };
 }
 
 /// What the last build made, for the next to reuse. Each value is kept with
@@ -95,13 +109,21 @@ pub struct Engine {
     fronts: HashMap<String, cache::StoredSource>,
     /// The fingerprint of the cache file as last read or written.
     stored_fp: Fp,
+    /// What the last good build left for the quick path (kept by a
+    /// long-running engine only).
+    last: Option<quick::Last>,
+    /// The output's manifest after the last good build, kept in memory by
+    /// a long-running engine.
+    manifest: Option<crate::write::Manifest>,
 }
 
 impl Engine {
     /// An engine building `opts` into `output`.
     pub fn new(opts: BuildOptions, output: PathBuf, mode: Mode) -> Engine {
         let (cache, fronts) = (None, HashMap::new());
-        Engine { opts, output, mode, memo: Memo::default(), config_before: None, cache, fronts, stored_fp: 0 }
+        let (last, manifest) = (None, None);
+        let memo = Memo::default();
+        Engine { opts, output, mode, memo, config_before: None, cache, fronts, stored_fp: 0, last, manifest }
     }
 
     /// The options it builds with.
@@ -114,6 +136,12 @@ impl Engine {
     pub fn build(&mut self, changes: &Changes) -> Result<Report> {
         let started = Instant::now();
         let root = self.opts.root.clone();
+        if self.mode.keep_html && !self.mode.social {
+            if let Some(done) = self.quick(changes) {
+                return done.map_err(|e| relative(e, &root));
+            }
+        }
+        self.last = None;
         self.run(changes, started).map_err(|e| relative(e, &root))
     }
 
@@ -122,7 +150,9 @@ impl Engine {
         let mut clock = Clock(started, Vec::new());
         let config = self.config(changes)?;
         let placeholder = crate::build::placeholder_warning(&config, &self.opts);
-        crate::write::check_output(&self.opts.root, &self.output, self.opts.force)?;
+        if !self.mode.private {
+            crate::write::check_output(&self.opts.root, &self.output, self.opts.force)?;
+        }
         let theme = self.theme(&config, changes);
         let loaded = self.load(&config, changes);
         let fronts = self.fronts_to_keep(&loaded);
@@ -144,13 +174,11 @@ impl Engine {
         if let Err(e) = crate::templates::check_pages(&map, &theme.templates, &self.opts.root) {
             errors.extend(e.diagnostics());
         }
-        let staging = match self.mode.keep_html {
-            true => Staging::new(&self.output)?.long_lived(),
-            false => Staging::new(&self.output)?,
-        };
+        let staging = self.staging()?;
         let previous = std::mem::take(&mut self.memo.outputs);
         let out = Recorder::new(&staging, &previous);
         let (scheduled, drafts, plan_warnings) = (plan.scheduled, plan.drafts, plan.warnings.clone());
+        let links = self.mode.keep_html.then(|| plan.links.clone());
         let made = self.pages(PagesIn { map, theme: &theme, plan, out: &out, errors });
         let pages::Built { site, shared, full, fps, parsed } = match made {
             Ok(made) => made,
@@ -181,9 +209,13 @@ impl Engine {
                 // What is on disk is no longer known: the next build makes
                 // every file and writes those whose bytes differ.
                 self.memo.outputs = HashMap::new();
+                self.manifest = None;
                 return Err(e);
             }
         };
+        if self.mode.keep_html {
+            self.manifest = Some(committed.manifest.clone());
+        }
         if let Some(social) = social {
             let (staging, written) = social?;
             staging.commit()?;
@@ -214,15 +246,42 @@ impl Engine {
                 .collect(),
             replaced: theme.replaced(&self.opts.root),
         };
-        drop_aside(site);
+        match links {
+            Some(links) => self.keep_last(site, theme, links, &fps),
+            None => drop_aside(site),
+        }
         Ok(report)
+    }
+
+    /// A staging folder for the output, from the manifest kept in memory
+    /// when there is one.
+    pub(super) fn staging(&self) -> Result<Staging> {
+        let staging = match &self.manifest {
+            Some(manifest) => Staging::resume(&self.output, manifest.clone())?,
+            None => Staging::new(&self.output)?,
+        };
+        let staging = if self.mode.keep_html { staging.long_lived() } else { staging };
+        Ok(if self.mode.private { staging.private() } else { staging })
+    }
+
+    /// Keeps what the quick path needs of a good build.
+    fn keep_last(
+        &mut self,
+        site: Site,
+        theme: std::sync::Arc<ThemeState>,
+        links: crate::link::Links,
+        fps: &[(Fp, Fp)],
+    ) {
+        let index = site.map.posts.iter().enumerate().map(|(i, e)| (e.outline.source.clone(), i)).collect();
+        let summaries = site.map.posts.iter().zip(fps).map(|(e, fps)| outputs::summary_fp(*fps, e)).collect();
+        self.last = Some(quick::Last { site, theme, links, index, summaries });
     }
 }
 
 /// The site model without writing anything: load → link → outline →
 /// assemble → parse. `samvad social` uses it to print a post's snippets.
 pub fn load_site(opts: &BuildOptions) -> Result<Site> {
-    let mode = Mode { social: false, keep_html: false };
+    let mode = Mode { social: false, ..Mode::BUILD };
     let mut engine = Engine::new(opts.clone(), crate::build::output_dir(opts), mode);
     let changes = Changes::everything();
     let config = engine.config(&changes)?;
@@ -251,11 +310,11 @@ impl Engine {
 }
 
 /// The time each stage of a build took, in order.
-struct Clock(Instant, Vec<(&'static str, std::time::Duration)>);
+pub(super) struct Clock(pub Instant, pub Vec<(&'static str, std::time::Duration)>);
 
 impl Clock {
     /// Ends the stage `name`.
-    fn lap(&mut self, name: &'static str) {
+    pub fn lap(&mut self, name: &'static str) {
         let now = Instant::now();
         self.1.push((name, now - self.0));
         self.0 = now;

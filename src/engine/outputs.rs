@@ -167,6 +167,28 @@ impl<'a> Shared<'a> {
     }
 }
 
+/// What a list or a feed shows of a post: its outline's and body's
+/// fingerprints, and its terms.
+pub(super) fn summary_fp((outline, body): (Fp, Fp), entry: &crate::site::Entry) -> Fp {
+    fingerprint::of(&(outline, body, &entry.place.tags, &entry.place.categories))
+}
+
+/// A list page's fingerprint: what its template reads of the shared
+/// parts, its path (not the job, which names terms by their place in a
+/// list that a new term shifts), what it lists, and how long its list is.
+pub(super) fn list_fp(map: &SiteMap, shared: &Shared, job: Job, path: &str, summaries: &[Fp]) -> Fp {
+    let listed: Vec<Fp> = job.listed(map).iter().map(|&i| summaries[i]).collect();
+    let own = match job {
+        Job::Term { taxonomy, term, .. } => {
+            let t = &map.taxonomies[taxonomy].terms[term];
+            Some((&t.name, &t.slug, &t.permalink, t.count))
+        }
+        Job::Index(_) => Some((&map.config.title, &map.config.title, &map.config.title, map.posts.len())),
+        _ => None,
+    };
+    fingerprint::of(&(shared.fp(job.template(map), job), path, listed, own))
+}
+
 /// Values hashed through their JSON form.
 mod erased {
     /// A value's JSON text.
@@ -196,15 +218,11 @@ impl Engine {
         let services = site.page(Kind::Services);
         let renderer = Renderer::new(&site.map, &theme.templates, &theme.strings, services)?;
         // What a list or a feed shows of each post.
-        let summaries: Vec<Fp> = site
-            .map
-            .posts
-            .iter()
-            .zip(fps)
-            .map(|(e, (outline, body))| fingerprint::of(&(outline, body, &e.place.tags, &e.place.categories)))
-            .collect();
-        self.lists(site, &renderer, shared, out, &summaries)?;
-        self.feeds(site, out, full, &summaries)?;
+        let summaries: Vec<Fp> = site.map.posts.iter().zip(fps).map(|(e, fps)| summary_fp(*fps, e)).collect();
+        let lists: Vec<Job> =
+            Job::all(&site.map).into_iter().filter(|j| !matches!(j, Job::Post(_) | Job::Page(_))).collect();
+        self.lists(site, &renderer, shared, out, &summaries, &lists)?;
+        self.feeds(site, out, full, &summaries, feeds::specs(&site.map))?;
         let config_fp = self.config_fp();
         let map = &site.map;
         let entries = crate::sitemap::entries(map);
@@ -231,35 +249,37 @@ impl Engine {
         copy(&files, out, root)
     }
 
-    /// The home list, taxonomy and term pages, and the 404 page.
-    fn lists(&self, site: &Site, renderer: &Renderer, shared: &Shared, out: &Recorder, summaries: &[Fp]) -> Result<()> {
+    /// The list `jobs`: the home list, taxonomy and term pages, the 404.
+    pub(super) fn lists(
+        &self,
+        site: &Site,
+        renderer: &Renderer,
+        shared: &Shared,
+        out: &Recorder,
+        summaries: &[Fp],
+        jobs: &[Job],
+    ) -> Result<()> {
         let map = &site.map;
         let lists = renderer.lists(site);
-        let jobs: Vec<Job> = Job::all(map).into_iter().filter(|j| !matches!(j, Job::Post(_) | Job::Page(_))).collect();
-        crate::render::render_each(&jobs, &|job| {
-            let listed: Vec<Fp> = job.listed(map).iter().map(|&i| summaries[i]).collect();
-            // A list page also shows how many pages its list has.
-            let own = match job {
-                Job::Term { taxonomy, term, .. } => {
-                    let t = &map.taxonomies[taxonomy].terms[term];
-                    Some((&t.name, &t.slug, &t.permalink, t.count))
-                }
-                Job::Index(_) => Some((&map.config.title, &map.config.title, &map.config.title, map.posts.len())),
-                _ => None,
-            };
-            // The file's path, not the job, which names terms by their
-            // place in a list that a new term shifts.
+        crate::render::render_each(jobs, &|job| {
             let path = job.file(map);
-            let fp = fingerprint::of(&(shared.fp(job.template(map), job), &path, listed, own));
+            let fp = list_fp(map, shared, job, &path, summaries);
             out.file(&path, job.origin(map), fp, || Ok(lists.render(job)?.html))
         })
     }
 
-    /// Every feed, in every enabled format.
-    fn feeds(&self, site: &Site, out: &Recorder, full: &HashMap<usize, Html>, summaries: &[Fp]) -> Result<()> {
+    /// The feeds of `specs`, in every enabled format.
+    pub(super) fn feeds(
+        &self,
+        site: &Site,
+        out: &Recorder,
+        full: &HashMap<usize, Html>,
+        summaries: &[Fp],
+        specs: Vec<FeedSpec>,
+    ) -> Result<()> {
         let config = site.config();
         let whole = |i: usize| full.get(&i).cloned().unwrap_or_else(|| Html::from(""));
-        for spec in feeds::specs(&site.map) {
+        for spec in specs {
             let fp = self.feed_fp(site, &spec, full, summaries);
             for (format, enabled) in [("rss.xml", config.feeds.rss), ("atom.xml", config.feeds.atom)] {
                 if !enabled {

@@ -27,6 +27,13 @@ pub(super) struct OutlineMemo {
     pub fp: Fp,
 }
 
+impl OutlineMemo {
+    /// An outline made from what `key` fingerprints.
+    pub fn new(key: Fp, outline: Arc<Outline>, fp: Fp) -> OutlineMemo {
+        OutlineMemo { key, outline, fp }
+    }
+}
+
 /// A parsed body, what it was made from, and (when kept) its HTML.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct BodyMemo {
@@ -270,11 +277,8 @@ impl Sink<'_> {
             .map_err(|e| e.diagnostics())
     }
 
-    /// The fingerprint of a page's own file: what its template reads of the
-    /// shared parts, and the page itself.
     fn own_fp(&self, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
-        let shared = self.shared.fp(job.template(self.map), job);
-        fingerprint::of(&(shared, job.file(self.map), made.key, made.fp, made.html_fp, fingerprint::place(place)))
+        page_fp(self.shared, self.map, job, place, made)
     }
 
     /// Every page's own file but the home intro, which has none.
@@ -321,6 +325,13 @@ impl Engine {
     }
 }
 
+/// The fingerprint of a page's own file: what its template reads of the
+/// shared parts, and the page itself.
+pub(super) fn page_fp(shared: &Shared, map: &SiteMap, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
+    let shared = shared.fp(job.template(map), job);
+    fingerprint::of(&(shared, job.file(map), made.key, made.fp, made.html_fp, fingerprint::place(place)))
+}
+
 /// Each post's outline and body fingerprints.
 fn map_fps(engine: &Engine, map: &SiteMap, posts: &[BodyMemo]) -> Vec<(Fp, Fp)> {
     map.posts.iter().zip(posts).map(|(e, m)| (engine.outline_fp(&e.outline.source), m.fp)).collect()
@@ -340,7 +351,7 @@ fn split(made: Vec<Made>) -> (Option<Vec<BodyMemo>>, Vec<Diagnostic>) {
 }
 
 /// A fresh body's memo.
-fn memo_of(key: Fp, parsed: &parse::Parsed, links: &Links) -> BodyMemo {
+pub(super) fn memo_of(key: Fp, parsed: &parse::Parsed, links: &Links) -> BodyMemo {
     BodyMemo {
         key,
         links: link_fp(&parsed.targets, links),
@@ -355,14 +366,14 @@ fn memo_of(key: Fp, parsed: &parse::Parsed, links: &Links) -> BodyMemo {
 /// What an outline is made from: its source's bytes, its address, its
 /// bundle's files and the config; and for the services page, the moment,
 /// since its opening hours are shown as of now.
-fn outline_key(placed: &Placed, assets: &[String], config: Fp, now: jiff::Timestamp) -> Fp {
+pub(super) fn outline_key(placed: &Placed, assets: &[String], config: Fp, now: jiff::Timestamp) -> Fp {
     let at = (placed.source.kind == Kind::Services).then(|| now.as_second());
     fingerprint::of(&(placed.source.hash, &placed.slug, &placed.dir, &placed.permalink, assets, config, at))
 }
 
 /// What a body is made from: its source's bytes and its outline (whose
 /// description, address and language its summary and reading time use).
-fn body_key(source: &Source, outline_fp: Fp) -> Fp {
+pub(super) fn body_key(source: &Source, outline_fp: Fp) -> Fp {
     fingerprint::of(&(source.hash, outline_fp))
 }
 

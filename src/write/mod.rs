@@ -29,6 +29,9 @@ pub use guard::{absolute, check_output};
 /// Length and hash of one output file.
 type Entry = (u64, u64);
 
+/// Every file a build wrote, with its length and hash.
+pub type Manifest = HashMap<String, Entry>;
+
 /// What made an output file, named should two inputs make the same one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
@@ -61,12 +64,15 @@ impl std::fmt::Display for Origin {
 }
 
 /// What a commit changed in the output.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct Committed {
     /// Files written (new or changed).
     pub written: usize,
     /// Files removed because nothing makes them any more.
     pub removed: usize,
+    /// Every file of the output now, for a long-running process to give
+    /// the next build ([`Staging::resume`]).
+    pub manifest: Manifest,
 }
 
 /// A folder being filled with one build's output.
@@ -88,6 +94,9 @@ pub struct Staging {
     /// Made for a long-running process (serve, --watch), which can leave
     /// old files to be deleted in the background.
     long_lived: bool,
+    /// Whether the manifest is written beside the output; a folder only
+    /// this process reads keeps it in memory alone.
+    manifest_on_disk: bool,
     /// Folders of the staging folder made so far: many files share one
     /// (the snippets' ten thousand), and asking the file system again for
     /// each costs two system calls.
@@ -102,12 +111,18 @@ pub fn is_samvad_output(dir: &Path) -> bool {
 impl Staging {
     /// Starts a fresh staging folder for `target`.
     pub fn new(target: &Path) -> Result<Staging> {
+        Staging::new_with(target, read_manifest)
+    }
+
+    /// A staging folder whose previous manifest `previous` gives, from the
+    /// path it is kept at.
+    fn new_with(target: &Path, previous: impl FnOnce(&Path) -> Option<Manifest>) -> Result<Staging> {
         let parent = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(|e| Error::io(format!("creating {}", parent.display()), e))?;
         let dir = sibling(target, "staging");
         remove_if_exists(&dir)?;
         std::fs::create_dir_all(&dir).map_err(|e| Error::io(format!("creating {}", dir.display()), e))?;
-        let previous = if target.is_dir() { read_manifest(&sibling(target, "manifest")) } else { None };
+        let previous = if target.is_dir() { previous(&sibling(target, "manifest")) } else { None };
         Ok(Staging {
             dir,
             target: target.to_path_buf(),
@@ -117,8 +132,37 @@ impl Staging {
             collisions: Mutex::default(),
             staged: Mutex::default(),
             long_lived: false,
+            manifest_on_disk: true,
             made: Mutex::default(),
         })
+    }
+
+    /// Starts a fresh staging folder for `target`, which the build that
+    /// made `previous` wrote last: a long-running process keeps the
+    /// manifest in memory rather than read it again.
+    pub fn resume(target: &Path, previous: Manifest) -> Result<Staging> {
+        let mut staging = Staging::new_with(target, |_| Some(previous))?;
+        if !target.is_dir() {
+            staging.previous = None;
+        }
+        Ok(staging)
+    }
+
+    /// For an output folder only this process reads: the manifest is not
+    /// written beside it.
+    pub fn private(mut self) -> Staging {
+        self.manifest_on_disk = false;
+        self
+    }
+
+    /// Keeps every file the previous build wrote unless this build puts it
+    /// anew: for a build that visits only the files an edit reaches and
+    /// knows that every other file stays as it is.
+    pub fn carry_over(self) -> Staging {
+        if let Some(previous) = &self.previous {
+            *self.current.lock().expect("lock") = previous.clone();
+        }
+        self
     }
 
     /// For a long-running process: old files replaced by a commit are
@@ -233,14 +277,17 @@ impl Staging {
             return Err(Error::Content(collisions));
         }
         let current = std::mem::take(&mut *self.current.lock().expect("lock"));
-        let done = match &self.previous {
+        let mut done = match &self.previous {
             None => {
                 commit::swap(&self.dir, &self.target, &sibling(&self.target, "old"))?;
-                Committed { written: current.len(), removed: 0 }
+                Committed { written: current.len(), ..Committed::default() }
             }
             Some(previous) => self.update_in_place(previous, &current)?,
         };
-        write_manifest(&sibling(&self.target, "manifest"), &current)?;
+        if self.manifest_on_disk {
+            write_manifest(&sibling(&self.target, "manifest"), &current)?;
+        }
+        done.manifest = current;
         Ok(done)
     }
 
@@ -260,7 +307,7 @@ impl Staging {
         match moved.and_then(|()| stale.iter().try_for_each(|rel| journal.remove(rel))) {
             Ok(()) => {
                 journal.finish(self.long_lived);
-                Ok(Committed { written: staged.len(), removed: stale.len() })
+                Ok(Committed { written: staged.len(), removed: stale.len(), ..Committed::default() })
             }
             Err(e) => Err(journal.roll_back(e)),
         }
