@@ -171,7 +171,7 @@ impl Engine {
             .map(|e| self.memo.bodies.get(&e.outline.source).cloned())
             .collect::<Option<_>>()
             .ok_or_else(|| crate::error::Diagnostic::general("a page's body was not kept"))?;
-        let shared = Shared::new(self, map, &**theme, &pages);
+        let shared = Shared::new(self, map, theme, &pages);
         let services = site.page(Kind::Services);
         let renderer = Renderer::new(map, &theme.templates, &theme.strings, services)?;
         for &i in affected {
