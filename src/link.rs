@@ -189,7 +189,6 @@ fn check_terms(source: &Source, config: &Config) -> Vec<Diagnostic> {
         if terms.is_empty() {
             continue;
         }
-        let line = crate::config::key_line(&source.text, name).unwrap_or(1);
         let d = if source.kind != Kind::Post {
             Diagnostic::new(&source.path, format!("`{name}` on a page that is not a post would be ignored"))
                 .hint(format!("only posts (in content/posts/) are listed under {name}; remove `{name}` here"))
@@ -199,7 +198,7 @@ fn check_terms(source: &Source, config: &Config) -> Vec<Diagnostic> {
         } else {
             continue;
         };
-        diags.push(d.at_line(line));
+        diags.push(d.at_line(crate::config::key_line(&source.text, name).unwrap_or(1)));
     }
     diags
 }

@@ -140,7 +140,7 @@ fn ancestors(rel: &str) -> impl Iterator<Item = &str> {
 
 /// The files under `content/`, as content-relative paths with `/`
 /// separators, sorted so the build never depends on directory order.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Walked {
     /// Markdown files.
     pub markdown: Vec<String>,

@@ -133,7 +133,11 @@ impl Engine {
     /// Every content file, each read again only when it changed.
     pub(super) fn load(&mut self, config: &Config, changes: &Changes) -> Loaded {
         let content = self.opts.root.join("content");
-        let walked = load::walk(&content);
+        let walked = match (&self.memo.walked, self.same_files(changes, &content)) {
+            (Some(walked), true) => walked.clone(),
+            _ => load::walk(&content),
+        };
+        self.memo.walked = Some(walked.clone());
         let tz = config.tz();
         let (memo, fronts) = (&self.memo.sources, &self.fronts);
         let stale = |rel: &str| changes.everything || changes.paths.contains(&Path::new("content").join(rel));
@@ -147,6 +151,18 @@ impl Engine {
             .collect();
         self.remember_sources(&walked, &results);
         load::gather(walked, results.into_iter().map(|(_, r)| r).collect())
+    }
+
+    /// Are the files under `content/` the ones the last walk found? Yes when
+    /// every changed file there is a Markdown file read before and still
+    /// there (an edit, not a new or deleted file), or a file that came and
+    /// went between two walks (an editor's or `sed -i`'s temporary file).
+    fn same_files(&self, changes: &Changes, content: &Path) -> bool {
+        !changes.everything
+            && changes.paths.iter().filter_map(|p| p.strip_prefix("content").ok()).all(|rel| {
+                let known = rel.to_str().is_some_and(|r| self.memo.sources.contains_key(&r.replace('\\', "/")));
+                known == content.join(rel).is_file()
+            })
     }
 
     fn remember_sources(&mut self, walked: &Walked, results: &[(Option<Fp>, Read)]) {

@@ -84,6 +84,8 @@ impl Mode {
 #[derive(Default)]
 struct Memo {
     config: Option<(Fp, Arc<crate::config::Config>)>,
+    /// The files under `content/` when last walked.
+    walked: Option<crate::load::Walked>,
     theme: Option<Arc<ThemeState>>,
     sources: HashMap<String, inputs::SourceMemo>,
     outlines: HashMap<String, OutlineMemo>,

@@ -110,18 +110,26 @@ impl Engine {
                 }
             })
             .collect();
+        // The memo is updated in place: most outlines are the ones it has.
         let (mut outlines, mut errors) = (Vec::with_capacity(made.len()), Vec::new());
-        let mut memo = HashMap::with_capacity(made.len());
         for made in made {
             match made {
                 Ok(m) => {
                     outlines.push(m.outline.clone());
-                    memo.insert(m.outline.source.clone(), m);
+                    match self.memo.outlines.get_mut(&m.outline.source) {
+                        Some(old) => *old = m,
+                        None => {
+                            self.memo.outlines.insert(m.outline.source.clone(), m);
+                        }
+                    }
                 }
                 Err(e) => errors.extend(e),
             }
         }
-        self.memo.outlines = memo;
+        if self.memo.outlines.len() != outlines.len() {
+            let placed: std::collections::HashSet<&str> = outlines.iter().map(|o| o.source.as_str()).collect();
+            self.memo.outlines.retain(|rel, _| placed.contains(rel.as_str()));
+        }
         (SiteMap::assemble(config.clone(), outlines, files), errors)
     }
 

@@ -80,7 +80,14 @@ impl Engine {
         let mut edited = Vec::new();
         for path in &changes.paths {
             let rel = path.strip_prefix("content").ok()?.to_str()?.replace('\\', "/");
-            let i = *last.index.get(&rel)?;
+            let Some(&i) = last.index.get(&rel) else {
+                // A file that came and went (`sed -i`'s, an editor's) changes
+                // nothing; any other is new, or not a post.
+                match self.memo.sources.contains_key(&rel) || content.join(&rel).exists() {
+                    true => return None,
+                    false => continue,
+                }
+            };
             let (source, warning) = crate::load::read_source(&content, &rel, &config.tz()).ok()?;
             if warning.is_some() {
                 return None;

@@ -260,10 +260,13 @@ impl Staging {
 
     /// The previous build wrote these bytes here, and the file is still
     /// there with that length.
+    /// The file itself is looked at (a writer may have deleted it) unless
+    /// the output is a folder only this process writes.
     fn unchanged(&self, rel: &str, entry: Entry) -> bool {
         let Some(previous) = &self.previous else { return false };
         previous.get(rel) == Some(&entry)
-            && std::fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0)
+            && (!self.manifest_on_disk
+                || std::fs::metadata(self.target.join(rel)).is_ok_and(|m| m.is_file() && m.len() == entry.0))
     }
 
     /// Puts the new output in place of the old: every file or none. Fails
