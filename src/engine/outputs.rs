@@ -56,14 +56,21 @@ impl<'a> Recorder<'a> {
 
     /// Writes `path`, which `make` makes, unless it was last written from
     /// inputs with the fingerprint `fp` and is still there as written.
-    pub fn file(&self, path: &str, origin: Origin, fp: Fp, make: impl FnOnce() -> Result<Vec<u8>>) -> Result<()> {
-        let unchanged = self.previous.get(path) == Some(&fp);
-        if !(unchanged && self.staging.keep(path, origin.clone())) {
+    pub fn file(
+        &self,
+        path: impl Into<String>,
+        origin: Origin,
+        fp: Fp,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        let path = path.into();
+        let unchanged = self.previous.get(&path) == Some(&fp);
+        if !(unchanged && self.staging.keep(&path, origin.clone())) {
             let bytes = make()?;
             self.rendered.fetch_add(1, Ordering::Relaxed);
-            self.staging.put(path, &bytes, origin)?;
+            self.staging.put(&path, &bytes, origin)?;
         }
-        self.current.lock().expect("lock").insert(path.to_string(), fp);
+        self.current.lock().expect("lock").insert(path, fp);
         Ok(())
     }
 
@@ -264,7 +271,7 @@ impl Engine {
         crate::render::render_each(jobs, &|job| {
             let path = job.file(map);
             let fp = list_fp(map, shared, job, &path, summaries);
-            out.file(&path, job.origin(map), fp, || Ok(lists.render(job)?.html))
+            out.file(path, job.origin(map), fp, || Ok(lists.render(job)?.html))
         })
     }
 

@@ -278,7 +278,7 @@ impl Sink<'_> {
         let job = Job::Post(i);
         let fp = self.own_fp(job, &entry.place, made);
         self.out
-            .file(&job.file(self.map), job.origin(self.map), fp, || {
+            .file(job.file(self.map), job.origin(self.map), fp, || {
                 let html = fresh.cloned().or_else(|| made.html.clone()).unwrap_or_else(again);
                 Ok(self.renderer.render_page(job, entry.page(&made.body), &html)?.html)
             })
@@ -297,7 +297,7 @@ impl Sink<'_> {
             }
             let job = Job::Page(i);
             let fp = self.own_fp(job, &entry.place, made);
-            self.out.file(&job.file(self.map), job.origin(self.map), fp, || {
+            self.out.file(job.file(self.map), job.origin(self.map), fp, || {
                 Ok(self.renderer.render_page(job, entry.page(&made.body), &made.html())?.html)
             })?;
         }
@@ -337,7 +337,13 @@ impl Engine {
 /// shared parts, and the page itself.
 pub(super) fn page_fp(shared: &Shared, map: &SiteMap, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
     let shared = shared.fp(job.template(map), job);
-    fingerprint::of(&(shared, job.file(map), made.key, made.fp, made.html_fp, fingerprint::place(place)))
+    // A page's own file is `dir/index.html`: its folder tells it.
+    let dir = match job {
+        Job::Post(i) => &map.posts[i].outline.dir,
+        Job::Page(i) => &map.pages[i].outline.dir,
+        _ => unreachable!("a page's own file"),
+    };
+    fingerprint::of(&(shared, dir, made.key, made.fp, made.html_fp, fingerprint::place(place)))
 }
 
 /// Each post's outline and body fingerprints.

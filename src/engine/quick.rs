@@ -187,7 +187,7 @@ impl Engine {
             let job = Job::Post(i);
             let fp = page_fp(&shared, map, job, &map.posts[i].place, made);
             let html = made.html.clone().expect("an edited post's HTML is kept");
-            out.file(&job.file(map), job.origin(map), fp, || Ok(renderer.render_page(job, site.post(i), &html)?.html))?;
+            out.file(job.file(map), job.origin(map), fp, || Ok(renderer.render_page(job, site.post(i), &html)?.html))?;
         }
         self.lists(site, &renderer, &shared, out, &last.summaries, &lists_of(site, affected))?;
         let full: HashMap<usize, Html> = crate::feeds::shown_in_full(map)

@@ -157,6 +157,9 @@ fn rebuild(engine: &Mutex<Engine>, reload: &Broadcaster, change: &Change) {
     let mut engine = engine.lock().unwrap_or_else(PoisonError::into_inner);
     match engine.build(&change.to_changes()) {
         Ok(r) => {
+            for w in &r.warnings {
+                eprintln!("{w}");
+            }
             crate::stdout::line(format_args!(
                 "Rebuilt in {} ms ({}): parsed {}, rendered {}, wrote {}, removed {}",
                 r.elapsed.as_millis(),
@@ -196,7 +199,12 @@ pub fn watch_build(opts: &BuildOptions) -> Result<()> {
 
 fn print_report(r: Result<crate::build::Report>) {
     match r {
-        Ok(r) => crate::stdout::line(r),
+        Ok(r) => {
+            for w in &r.warnings {
+                eprintln!("{w}");
+            }
+            crate::stdout::line(r)
+        }
         Err(e) => eprintln!("{e}"),
     }
 }

@@ -36,8 +36,9 @@ pub type Manifest = HashMap<String, Entry>;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Origin {
     /// A site file relative to the site root (`static/robots.txt`), or a
-    /// description of one of samvad's own outputs (`the RSS feed`).
-    name: String,
+    /// description of one of samvad's own outputs (`the RSS feed`); shared,
+    /// since every output file is claimed with one.
+    name: std::sync::Arc<str>,
     /// Is `name` a file of the site?
     file: bool,
 }
@@ -45,12 +46,12 @@ pub struct Origin {
 impl Origin {
     /// A file of the site, relative to the site root.
     pub fn file(rel: impl Into<String>) -> Origin {
-        Origin { name: rel.into(), file: true }
+        Origin { name: rel.into().into(), file: true }
     }
 
     /// One of samvad's own outputs, described for a reader.
     pub fn samvad(what: impl Into<String>) -> Origin {
-        Origin { name: what.into(), file: false }
+        Origin { name: what.into().into(), file: false }
     }
 }
 
@@ -217,7 +218,7 @@ impl Staging {
             format!("{first} and {origin} both make `{rel}` in the output; one would silently replace the other");
         let mut d = Diagnostic::general(message)
             .hint("rename or move one of them (only `robots.txt` in static/ may replace a file samvad makes)");
-        d.file = [&origin, first].into_iter().find(|o| o.file).map(|o| PathBuf::from(&o.name));
+        d.file = [&origin, first].into_iter().find(|o| o.file).map(|o| PathBuf::from(&*o.name));
         self.collisions.lock().expect("lock").push(d);
         false
     }
