@@ -17,6 +17,7 @@ mod inputs;
 mod outputs;
 mod pages;
 mod quick;
+mod sink;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use super::fingerprint::{self, Fp};
 use super::inputs::ThemeState;
 use super::outputs::{Recorder, Shared};
+use super::sink::Sink;
 use super::Engine;
 use crate::config::Config;
 use crate::error::{Diagnostic, Error, Result};
@@ -17,7 +18,7 @@ use crate::link::{Links, Placed, Plan};
 use crate::load::{Kind, Source};
 use crate::markdown::MarkdownOptions;
 use crate::page::{Body, Html, Outline};
-use crate::render::{Job, Renderer};
+use crate::render::Renderer;
 use crate::site::{Entry, Site, SiteMap};
 
 /// An outline, and what it was made from.
@@ -37,7 +38,7 @@ impl OutlineMemo {
 /// A parsed body, what it was made from, and (when kept) its HTML.
 #[derive(Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct BodyMemo {
-    key: Fp,
+    pub key: Fp,
     /// The content files its links lead to.
     targets: Arc<[String]>,
     /// Where they led.
@@ -253,58 +254,6 @@ impl Engine {
     }
 }
 
-/// Renders each page's own file as its body is done, where its inputs
-/// changed since it was last written.
-struct Sink<'a> {
-    renderer: &'a Renderer<'a>,
-    map: &'a SiteMap,
-    out: &'a Recorder<'a>,
-    shared: &'a Shared<'a>,
-    /// Posts whose HTML the feeds show whole.
-    keep: &'a HashSet<usize>,
-}
-
-impl Sink<'_> {
-    /// Post `i`'s page. `fresh` is its HTML if it was just parsed; `again`
-    /// makes it anew when neither that nor a kept copy is there.
-    fn post(
-        &self,
-        i: usize,
-        made: &BodyMemo,
-        fresh: Option<&Html>,
-        again: impl FnOnce() -> Html,
-    ) -> std::result::Result<(), Vec<Diagnostic>> {
-        let entry = &self.map.posts[i];
-        let job = Job::Post(i);
-        let fp = self.own_fp(job, &entry.place, made);
-        self.out
-            .file(job.file(self.map), job.origin(self.map), fp, || {
-                let html = fresh.cloned().or_else(|| made.html.clone()).unwrap_or_else(again);
-                Ok(self.renderer.render_page(job, entry.page(&made.body), &html)?.html)
-            })
-            .map_err(|e| e.diagnostics())
-    }
-
-    fn own_fp(&self, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
-        page_fp(self.shared, self.map, job, place, made)
-    }
-
-    /// Every page's own file but the home intro, which has none.
-    fn pages(&self, pages: &[BodyMemo]) -> Result<()> {
-        for (i, (entry, made)) in self.map.pages.iter().zip(pages).enumerate() {
-            if entry.outline.kind == Kind::Home {
-                continue;
-            }
-            let job = Job::Page(i);
-            let fp = self.own_fp(job, &entry.place, made);
-            self.out.file(job.file(self.map), job.origin(self.map), fp, || {
-                Ok(self.renderer.render_page(job, entry.page(&made.body), &made.html())?.html)
-            })?;
-        }
-        Ok(())
-    }
-}
-
 impl Engine {
     /// A post's HTML made again, for a page that must be rendered anew
     /// when its HTML was not kept (a one-shot build keeps none).
@@ -331,19 +280,6 @@ impl Engine {
         }
         parsed
     }
-}
-
-/// The fingerprint of a page's own file: what its template reads of the
-/// shared parts, and the page itself.
-pub(super) fn page_fp(shared: &Shared, map: &SiteMap, job: Job, place: &crate::page::Place, made: &BodyMemo) -> Fp {
-    let shared = shared.fp(job.template(map), job);
-    // A page's own file is `dir/index.html`: its folder tells it.
-    let dir = match job {
-        Job::Post(i) => &map.posts[i].outline.dir,
-        Job::Page(i) => &map.pages[i].outline.dir,
-        _ => unreachable!("a page's own file"),
-    };
-    fingerprint::of(&(shared, dir, made.key, made.fp, made.html_fp, fingerprint::place(place)))
 }
 
 /// Each post's outline and body fingerprints.
