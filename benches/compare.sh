@@ -160,6 +160,9 @@ prepare_cmd() {
   esac
 }
 out_dir() { echo "$2/out-$1/public"; }
+# Where the timed builds of tool $1 write what they print (kept, so that a
+# build that fails in one round out of five can be read about afterwards).
+log_of() { echo "$root/results/$n-$1.log"; }
 
 # Counts the HTML pages under $1 that are not redirects (Hugo and Zola
 # write page/1/ as a redirect to the list's first page).
@@ -214,7 +217,7 @@ check_output() {
 table=$'| corpus | posts | tool | wall time, mean ± σ (min) | CPU user+sys | peak RSS | wall time ÷ samvad’s |\n|---|---|---|---|---|---|---|'
 for n in "${sizes[@]}"; do
   site="$root/$n"
-  rm -rf "$site" "$root/results/$n"-round-*.json && mkdir -p "$site/samvad/themes"
+  rm -rf "$site" "$root/results/$n"-round-*.json "$root/results/$n"-*.log && mkdir -p "$site/samvad/themes"
   echo "== $n posts: generating the corpus (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
   args=("$site/samvad" "$n" "$words")
   for g in "${gen_args[@]}"; do args+=("$g" "$site/${g#--}"); done
@@ -239,10 +242,13 @@ for n in "${sizes[@]}"; do
     fi
     args=()
     for tool in "${order[@]}"; do
-      args+=(--prepare "$(prepare_cmd "$tool" "$site")" -n "$tool" "$(build_cmd "$tool" "$site")")
+      args+=(--prepare "$(prepare_cmd "$tool" "$site")" -n "$tool" "$(build_cmd "$tool" "$site") >>$(log_of "$tool") 2>&1")
     done
-    hyperfine --runs 1 --style none --export-json "$root/results/$n-round-$r.json" "${args[@]}" >/dev/null 2>&1 ||
-      { echo "a build failed; rerun by hand: ${args[*]}" >&2; exit 1; }
+    if ! said=$(hyperfine --runs 1 --style none --export-json "$root/results/$n-round-$r.json" "${args[@]}" 2>&1 >/dev/null); then
+      echo "round $r: a build failed. hyperfine said: $said" >&2
+      for tool in "${order[@]}"; do echo "-- the end of $tool's output ($(log_of "$tool")):" && tail -n 5 "$(log_of "$tool")"; done >&2
+      exit 1
+    fi
     echo "   round $r: $(jq -r '[.results[] | "\(.command) \(.mean * 1000 | floor) ms"] | join(", ")' "$root/results/$n-round-$r.json")" >&2
   done
 
