@@ -33,7 +33,7 @@ for n in "${sizes[@]}"; do
   for _ in $(seq "$runs"); do
     # A clean build: the output and the social/ folder beside it go first.
     rm -rf "$root/out-$n"
-    out=$( { /usr/bin/time -v "$bin" build --root "$site" --output "$root/out-$n/public" --clock 2030-01-01 >/dev/null; } 2>&1 )
+    out=$( { /usr/bin/time -v "$bin" build --no-cache --root "$site" --output "$root/out-$n/public" --clock 2030-01-01 >/dev/null; } 2>&1 )
     wall=$(grep 'Elapsed (wall clock)' <<<"$out" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     used=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' <<<"$out")
     kb=$(grep 'Maximum resident set size' <<<"$out" | awk '{print $NF}')

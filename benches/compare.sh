@@ -145,7 +145,7 @@ mkdir -p "$root/results"
 # The build command of each tool for the site in $1.
 build_cmd() {
   case "$1" in
-    samvad) echo "$samvad build --root $2/samvad --output $2/out-samvad/public --clock 2030-01-01" ;;
+    samvad) echo "$samvad build --no-cache --root $2/samvad --output $2/out-samvad/public --clock 2030-01-01" ;;
     hugo) echo "$hugo --quiet --source $2/hugo --destination $2/out-hugo/public" ;;
     zola) echo "$zola --root $2/zola build --output-dir $2/out-zola/public" ;;
   esac

@@ -30,7 +30,7 @@ site=$root/site-$shape-$n
 rm -rf "$site" "$root/out" && mkdir -p "$site/themes"
 "target/release/examples/$generator" "$site" "$n" >/dev/null
 cp -r themes/default "$site/themes/default"
-build=(target/release/samvad build --root "$site" --output "$root/out/public" --clock 2030-01-01)
+build=(target/release/samvad build --no-cache --root "$site" --output "$root/out/public" --clock 2030-01-01)
 
 perf stat -e task-clock,context-switches,cpu-migrations,page-faults "${build[@]}" 2>&1 | grep -v '^$'
 rm -rf "$root/out"

@@ -20,8 +20,11 @@ use std::time::{Duration, Instant};
 struct Server(Child);
 
 impl Drop for Server {
+    /// SIGTERM, as Ctrl-C would, so that the server removes its private
+    /// build folder (a killed one cannot).
     fn drop(&mut self) {
-        let _ = self.0.kill();
+        let _ = Command::new("kill").args(["-TERM", &self.0.id().to_string()]).status();
+        let _ = self.0.wait();
     }
 }
 

@@ -253,7 +253,6 @@ fn serve_uses_the_theme_given_on_the_command_line() {
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    stop(&mut child);
     assert!(body.contains("class=\"hero\""), "the landing theme's home page: {body}");
 }

@@ -103,7 +103,7 @@ impl Engine {
         let bodies = stored.bodies.into_iter().collect();
         let outputs = match stored.output == self.output {
             true => stored.outputs.into_iter().collect(),
-            false => HashMap::new(),
+            false => Default::default(),
         };
         let social = match stored.output == self.output {
             true => stored.social.into_iter().collect(),

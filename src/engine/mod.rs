@@ -20,6 +20,8 @@ mod quick;
 mod sink;
 
 use std::collections::{BTreeSet, HashMap};
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
@@ -88,11 +90,11 @@ struct Memo {
     /// The files under `content/` when last walked.
     walked: Option<crate::load::Walked>,
     theme: Option<Arc<ThemeState>>,
-    sources: HashMap<String, inputs::SourceMemo>,
-    outlines: HashMap<String, OutlineMemo>,
-    bodies: HashMap<String, BodyMemo>,
+    sources: FxHashMap<String, inputs::SourceMemo>,
+    outlines: FxHashMap<String, OutlineMemo>,
+    bodies: FxHashMap<String, BodyMemo>,
     /// Each output file's fingerprint when it was last written.
-    outputs: HashMap<String, Fp>,
+    outputs: FxHashMap<String, Fp>,
     /// What the last build wrote of each post's social snippets.
     social: HashMap<String, crate::social::output::Written>,
 }
@@ -186,7 +188,9 @@ impl Engine {
         let pages::Built { site, shared, full, fps, parsed } = match made {
             Ok(made) => made,
             Err(e) => {
+                drop(out);
                 self.memo.outputs = previous;
+                self.manifest = staging.give_back();
                 return Err(e);
             }
         };
@@ -199,25 +203,28 @@ impl Engine {
         if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full, &fps) {
             // Dropped, a staging folder is removed: nothing is written.
             drop(social);
+            drop(shared);
+            drop(out);
             self.memo.outputs = previous;
+            self.manifest = staging.give_back();
             return Err(e);
         }
         let rendered = out.made();
         self.memo.outputs = out.into_fingerprints();
         clock.lap("lists, feeds, files");
-        let committed = match staging.commit() {
+        let mut committed = match staging.commit() {
             Ok(committed) => committed,
             Err(e) => {
                 drop(social);
                 // What is on disk is no longer known: the next build makes
                 // every file and writes those whose bytes differ.
-                self.memo.outputs = HashMap::new();
+                self.memo.outputs = FxHashMap::default();
                 self.manifest = None;
                 return Err(e);
             }
         };
         if self.mode.keep_html {
-            self.manifest = Some(committed.manifest.clone());
+            self.manifest = Some(std::mem::take(&mut committed.manifest));
         }
         if let Some(social) = social {
             let (staging, written) = social?;
@@ -258,9 +265,11 @@ impl Engine {
 
     /// A staging folder for the output, from the manifest kept in memory
     /// when there is one.
-    pub(super) fn staging(&self) -> Result<Staging> {
-        let staging = match &self.manifest {
-            Some(manifest) => Staging::resume(&self.output, manifest.clone())?,
+    pub(super) fn staging(&mut self) -> Result<Staging> {
+        // Taken, not copied (a large site's manifest is large): a failed
+        // build gives it back, a committed one leaves a new one.
+        let staging = match self.manifest.take() {
+            Some(manifest) => Staging::resume(&self.output, manifest)?,
             None => Staging::new(&self.output)?,
         };
         let staging = if self.mode.keep_html { staging.long_lived() } else { staging };

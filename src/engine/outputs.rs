@@ -2,6 +2,8 @@
 //! and written again only when that changed since it was last written.
 
 use std::collections::HashMap;
+
+use rustc_hash::FxHashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
@@ -42,15 +44,15 @@ fn copy(files: &[(crate::theme::FileSource, String)], out: &Recorder, root: &std
 /// every file's fingerprint for the next build.
 pub(super) struct Recorder<'a> {
     pub staging: &'a Staging,
-    previous: &'a HashMap<String, Fp>,
-    current: Mutex<HashMap<String, Fp>>,
+    previous: &'a FxHashMap<String, Fp>,
+    current: Mutex<FxHashMap<String, Fp>>,
     rendered: AtomicUsize,
 }
 
 impl<'a> Recorder<'a> {
     /// A recorder for `staging`, after a build that wrote `previous`.
-    pub fn new(staging: &'a Staging, previous: &'a HashMap<String, Fp>) -> Recorder<'a> {
-        let current = Mutex::new(HashMap::with_capacity(previous.len()));
+    pub fn new(staging: &'a Staging, previous: &'a FxHashMap<String, Fp>) -> Recorder<'a> {
+        let current = Mutex::new(FxHashMap::with_capacity_and_hasher(previous.len(), Default::default()));
         Recorder { staging, previous, current, rendered: AtomicUsize::new(0) }
     }
 
@@ -80,7 +82,7 @@ impl<'a> Recorder<'a> {
     }
 
     /// Every file's fingerprint, for the next build.
-    pub fn into_fingerprints(self) -> HashMap<String, Fp> {
+    pub fn into_fingerprints(self) -> FxHashMap<String, Fp> {
         self.current.into_inner().expect("lock")
     }
 }

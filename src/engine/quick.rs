@@ -137,18 +137,24 @@ impl Engine {
         let written = self.write_reached(last, &affected, &out);
         clock.lap("render");
         let rendered = out.made();
-        let mut outputs = previous.clone();
-        outputs.extend(out.into_fingerprints());
+        let fresh = out.into_fingerprints();
+        let mut outputs = previous;
         if let Err(e) = written {
-            self.memo.outputs = previous;
+            self.memo.outputs = outputs;
+            self.manifest = staging.give_back();
             return Err(e);
         }
-        let committed = staging.commit();
-        (self.memo.outputs, self.manifest) = match &committed {
-            Ok(c) => (outputs, Some(c.manifest.clone())),
-            Err(_) => (HashMap::new(), None),
+        outputs.extend(fresh);
+        let mut committed = match staging.commit() {
+            Ok(c) => c,
+            Err(e) => {
+                // What is on disk is no longer known (as in a full build).
+                (self.memo.outputs, self.manifest) = (Default::default(), None);
+                return Err(e);
+            }
         };
-        let committed = committed?;
+        self.memo.outputs = outputs;
+        self.manifest = Some(std::mem::take(&mut committed.manifest));
         clock.lap("commit");
         let mut report = self.quick_report(last, affected.len(), committed, clock.0);
         report.rendered = rendered;

@@ -22,8 +22,10 @@ use notify::{RecursiveMode, Watcher};
 
 use crate::error::{Error, Result};
 
-/// Quiet time that ends a burst of events.
-const QUIET: Duration = Duration::from_millis(30);
+/// Quiet time that ends a burst of events. An editor's save (write, or a
+/// temporary file renamed over the old one) comes as events microseconds
+/// apart; a save split in two only costs a second, correct rebuild.
+const QUIET: Duration = Duration::from_millis(10);
 /// Longest wait before rebuilding during a continuous burst.
 const MAX_WAIT: Duration = Duration::from_millis(400);
 /// How often the fallback watcher looks at the disk.

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 /// The manifest at `path`, if there is a whole one.
 pub(super) fn read_manifest(path: &Path) -> Option<Manifest> {
     let text = std::fs::read_to_string(path).ok()?;
-    let mut map = Manifest::new();
+    let mut map = Manifest::default();
     for line in text.lines() {
         let mut parts = line.splitn(3, ' ');
         let len = parts.next()?.parse().ok()?;

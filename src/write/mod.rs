@@ -17,7 +17,9 @@ mod commit;
 mod guard;
 mod manifest;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
+
+use rustc_hash::FxHashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -32,7 +34,7 @@ use manifest::{read_manifest, write_manifest};
 type Entry = (u64, u64);
 
 /// Every file a build wrote, with its length and hash.
-pub type Manifest = HashMap<String, Entry>;
+pub type Manifest = FxHashMap<String, Entry>;
 
 /// What made an output file, named should two inputs make the same one.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,15 +87,18 @@ pub struct Staging {
     /// Where it will end up.
     pub target: PathBuf,
     /// The previous build's manifest, when updating in place.
-    previous: Option<HashMap<String, Entry>>,
+    previous: Option<FxHashMap<String, Entry>>,
     /// This build's manifest.
-    current: Mutex<HashMap<String, Entry>>,
+    current: Mutex<FxHashMap<String, Entry>>,
     /// What made each output file so far.
-    makers: Mutex<HashMap<String, Origin>>,
+    makers: Mutex<FxHashMap<String, Origin>>,
     /// Output files two inputs made.
     collisions: Mutex<Vec<Diagnostic>>,
     /// Files written into the staging folder, to move into place.
     staged: Mutex<Vec<String>>,
+    /// Every file of the previous build stays unless put anew
+    /// ([`Staging::carry_over`]).
+    carry: bool,
     /// Made for a long-running process (serve, --watch), which can leave
     /// old files to be deleted in the background.
     long_lived: bool,
@@ -134,6 +139,7 @@ impl Staging {
             makers: Mutex::default(),
             collisions: Mutex::default(),
             staged: Mutex::default(),
+            carry: false,
             long_lived: false,
             manifest_on_disk: true,
             made: Mutex::default(),
@@ -161,11 +167,17 @@ impl Staging {
     /// Keeps every file the previous build wrote unless this build puts it
     /// anew: for a build that visits only the files an edit reaches and
     /// knows that every other file stays as it is.
-    pub fn carry_over(self) -> Staging {
-        if let Some(previous) = &self.previous {
-            *self.current.lock().expect("lock") = previous.clone();
-        }
+    pub fn carry_over(mut self) -> Staging {
+        // The previous manifest becomes this build's at the commit, with
+        // what was put over it: no copy of a large site's manifest.
+        self.carry = true;
         self
+    }
+
+    /// The previous build's manifest, from a staging folder thrown away
+    /// (a failed build): the output is still as that build left it.
+    pub fn give_back(mut self) -> Option<Manifest> {
+        self.previous.take()
     }
 
     /// For a long-running process: old files replaced by a commit are
@@ -275,20 +287,30 @@ impl Staging {
     /// Puts the new output in place of the old: every file or none. Fails
     /// with every collision, writing nothing, should two inputs have made
     /// the same file.
-    pub fn commit(self) -> Result<Committed> {
+    pub fn commit(mut self) -> Result<Committed> {
         let mut collisions = std::mem::take(&mut *self.collisions.lock().expect("lock"));
         if !collisions.is_empty() {
             // Found on many cores, in no set order; reported in one.
             collisions.sort_by(|a, b| (&a.file, &a.message).cmp(&(&b.file, &b.message)));
             return Err(Error::Content(collisions));
         }
-        let current = std::mem::take(&mut *self.current.lock().expect("lock"));
-        let mut done = match &self.previous {
+        let mut current = std::mem::take(&mut *self.current.lock().expect("lock"));
+        let mut done = match self.previous.take() {
             None => {
                 commit::swap(&self.dir, &self.target, &sibling(&self.target, "old"))?;
                 Committed { written: current.len(), ..Committed::default() }
             }
-            Some(previous) => self.update_in_place(previous, &current)?,
+            Some(mut previous) if self.carry => {
+                let done = self.update_in_place(Vec::new());
+                previous.extend(current);
+                current = previous;
+                done?
+            }
+            Some(previous) => {
+                let mut stale: Vec<String> = previous.into_keys().filter(|k| !current.contains_key(k)).collect();
+                stale.sort_unstable();
+                self.update_in_place(stale)?
+            }
         };
         if self.manifest_on_disk {
             write_manifest(&sibling(&self.target, "manifest"), &current)?;
@@ -299,16 +321,11 @@ impl Staging {
 
     /// Moves every staged file into place and removes stale ones, undoing
     /// all of it should one step fail.
-    fn update_in_place(
-        &self,
-        previous: &HashMap<String, Entry>,
-        current: &HashMap<String, Entry>,
-    ) -> Result<Committed> {
+    /// `stale` are the previous build's files this one did not make.
+    fn update_in_place(&self, stale: Vec<String>) -> Result<Committed> {
         let mut journal = commit::Journal::new(&self.target, sibling(&self.target, "backup"))?;
         let mut staged = std::mem::take(&mut *self.staged.lock().expect("lock"));
         staged.sort_unstable();
-        let mut stale: Vec<&String> = previous.keys().filter(|k| !current.contains_key(*k)).collect();
-        stale.sort();
         let moved = staged.iter().try_for_each(|rel| journal.place(&self.dir.join(rel), rel));
         match moved.and_then(|()| stale.iter().try_for_each(|rel| journal.remove(rel))) {
             Ok(()) => {

@@ -203,6 +203,22 @@ pub fn samvad() -> Command {
     Command::new(env!("CARGO_BIN_EXE_samvad"))
 }
 
+/// Stops a running `samvad serve` as Ctrl-C would (SIGTERM, then SIGKILL
+/// after 10 s), so that it removes its private build folder: a killed
+/// server cannot, and each test would leave a site behind in /dev/shm.
+pub fn stop(child: &mut std::process::Child) {
+    let _ = Command::new("kill").args(["-TERM", &child.id().to_string()]).status();
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        if !matches!(child.try_wait(), Ok(None)) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
 /// Is this process root, whom file permissions do not bind?
 pub fn is_root() -> bool {
     use std::os::unix::fs::MetadataExt;
