@@ -200,15 +200,18 @@ impl Engine {
             false => None,
         };
         clock.lap("social");
-        if let Err(e) = self.lists_and_files(&site, &theme, &shared, &out, &full, &fps) {
-            // Dropped, a staging folder is removed: nothing is written.
-            drop(social);
-            drop(shared);
-            drop(out);
-            self.memo.outputs = previous;
-            self.manifest = staging.give_back();
-            return Err(e);
-        }
+        let summaries = match self.lists_and_files(&site, &theme, &shared, &out, &full, &fps) {
+            Ok(summaries) => summaries,
+            Err(e) => {
+                // Dropped, a staging folder is removed: nothing is written.
+                drop(social);
+                drop(shared);
+                drop(out);
+                self.memo.outputs = previous;
+                self.manifest = staging.give_back();
+                return Err(e);
+            }
+        };
         let rendered = out.made();
         self.memo.outputs = out.into_fingerprints();
         clock.lap("lists, feeds, files");
@@ -257,7 +260,7 @@ impl Engine {
             replaced: theme.replaced(&self.opts.root),
         };
         match links {
-            Some(links) => self.keep_last(site, theme, links, &fps),
+            Some(links) => self.keep_last(site, theme, links, summaries),
             None => drop_aside(site),
         }
         Ok(report)
@@ -282,10 +285,9 @@ impl Engine {
         site: Site,
         theme: std::sync::Arc<ThemeState>,
         links: crate::link::Links,
-        fps: &[(Fp, Fp)],
+        summaries: Vec<Fp>,
     ) {
         let index = site.map.posts.iter().enumerate().map(|(i, e)| (e.outline.source.clone(), i)).collect();
-        let summaries = site.map.posts.iter().zip(fps).map(|(e, fps)| outputs::summary_fp(*fps, e)).collect();
         self.last = Some(quick::Last { site, theme, links, index, summaries });
     }
 }

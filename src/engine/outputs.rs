@@ -214,7 +214,8 @@ mod erased {
 
 impl Engine {
     /// Renders the lists, feeds, sitemap and robots.txt, and copies the
-    /// static and content files, each where its inputs changed.
+    /// static and content files, each where its inputs changed; returns
+    /// what a list shows of each post, for the quick path.
     pub(super) fn lists_and_files(
         &self,
         site: &Site,
@@ -223,7 +224,7 @@ impl Engine {
         out: &Recorder,
         full: &HashMap<usize, Html>,
         fps: &[(Fp, Fp)],
-    ) -> Result<()> {
+    ) -> Result<Vec<Fp>> {
         let services = site.page(Kind::Services);
         let renderer = Renderer::new(&site.map, &theme.templates, &theme.strings, services)?;
         // What a list or a feed shows of each post.
@@ -255,7 +256,8 @@ impl Engine {
         })?;
         let mut files = statics;
         files.extend(crate::assets::content_files(map, &root.join("content")));
-        copy(&files, out, root)
+        copy(&files, out, root)?;
+        Ok(summaries)
     }
 
     /// The list `jobs`: the home list, taxonomy and term pages, the 404.

@@ -100,11 +100,11 @@ impl Engine {
             .placed
             .par_iter()
             .map(|placed| {
-                let assets = assets.get(&placed.source.rel).cloned().unwrap_or_default();
-                let key = outline_key(placed, &assets, config_fp, now);
+                let assets = assets.get(&placed.source.rel).map_or(&[][..], Vec::as_slice);
+                let key = outline_key(placed, assets, config_fp, now);
                 match memo.get(&placed.source.rel) {
                     Some(m) if m.key == key => Ok(OutlineMemo { key, outline: m.outline.clone(), fp: m.fp }),
-                    _ => parse::prepare(placed, assets, config, now).map(|o| {
+                    _ => parse::prepare(placed, assets.to_vec(), config, now).map(|o| {
                         let fp = fingerprint::outline(&o);
                         OutlineMemo { key, outline: Arc::new(o), fp }
                     }),
