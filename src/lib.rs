@@ -8,6 +8,7 @@
 #![warn(missing_docs)]
 
 pub mod absolute;
+pub mod aliases;
 pub mod assets;
 pub mod build;
 pub mod config;

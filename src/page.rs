@@ -112,6 +112,9 @@ pub struct Outline {
     /// `[social]` front matter, checked.
     #[serde(skip)]
     pub social: crate::social::post::PostSocial,
+    /// Old addresses that redirect here.
+    #[serde(skip)]
+    pub aliases: Vec<crate::aliases::Alias>,
 }
 
 impl Outline {

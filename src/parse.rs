@@ -56,7 +56,21 @@ pub fn prepare(
         category_names: front.categories.clone(),
         translation_of: front.translation_of.as_ref().map(|t| t.trim_start_matches("@/").to_string()),
         social,
+        aliases: own_aliases(source, dir)?,
     })
+}
+
+/// The page's aliases, none of which may be its own address.
+fn own_aliases(source: &Source, dir: &str) -> std::result::Result<Vec<crate::aliases::Alias>, Vec<Diagnostic>> {
+    let own = format!("{dir}index.html");
+    match source.front.aliases.iter().find(|a| a.file == own) {
+        None => Ok(source.front.aliases.clone()),
+        Some(a) => {
+            let line = crate::config::key_line(&source.text[..source.body_start], "aliases").unwrap_or(1);
+            let message = format!("alias `{}` is this page's own address, so it would replace the page", a.path);
+            Err(vec![Diagnostic::new(&source.path, message).at_line(line).hint("remove it from `aliases`")])
+        }
+    }
 }
 
 /// What parsing a page's Markdown gives.

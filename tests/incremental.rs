@@ -55,6 +55,8 @@ enum Edit {
     Template(usize),
     Config(usize),
     Static(usize),
+    /// Adds, changes or removes a post's `aliases`.
+    Alias(usize),
 }
 
 const POSTS: [&str; 3] = ["content/posts/one.md", "content/posts/two.md", "content/posts/teen.md"];
@@ -127,6 +129,18 @@ impl Edit {
                 site.file("samvad.toml", &text);
                 vec![PathBuf::from("samvad.toml")]
             }
+            Edit::Alias(i) => edit(post(i), &|t| {
+                let kept: String =
+                    t.lines().filter(|l| !l.starts_with("aliases = ")).map(|l| format!("{l}\n")).collect();
+                match n % 3 {
+                    0 => kept,
+                    _ => kept.replacen(
+                        "+++\n\n",
+                        &format!("aliases = [\"/old/{i}-{n}/\", \"/{n}/old.html\"]\n+++\n\n"),
+                        1,
+                    ),
+                }
+            }),
             Edit::Static(i) => {
                 let rel = ["static/notes.txt", "static/new.css", "content/posts/pic/shield.svg"][i % 3];
                 site.file(rel, &format!("changed {n}\n"));
@@ -230,6 +244,10 @@ fn each_kind_of_edit_builds_what_a_clean_build_does() {
         Edit::Static(0),
         Edit::Static(1),
         Edit::Static(2),
+        Edit::Alias(0),
+        Edit::Alias(0),
+        Edit::Alias(1),
+        Edit::Alias(0),
     ];
     replay(&all);
     replay_as_serve(&all);
@@ -335,7 +353,8 @@ fn edit() -> impl Strategy<Value = Edit> {
         2 => i.clone().prop_map(Edit::Add),
         2 => i.clone().prop_map(Edit::Template),
         1 => i.clone().prop_map(Edit::Config),
-        2 => i.prop_map(Edit::Static),
+        2 => i.clone().prop_map(Edit::Static),
+        2 => i.prop_map(Edit::Alias),
     ]
 }
 

@@ -13,18 +13,6 @@ fn line_for<'a>(message: &'a str, file: &str) -> &'a str {
 }
 
 #[test]
-fn aliases_are_refused_until_redirects_exist() {
-    let site = Site::new();
-    site.file(
-        "content/posts/a.md",
-        &post_with("A", "2026-11-01", "aliases = [\"/old/a/\"]\n", "Moved here from an older address."),
-    );
-    let err = site.build_fails();
-    let line = line_for(&err, "content/posts/a.md:4:");
-    assert!(line.contains("`aliases`") && line.contains("not supported yet"), "{line}");
-}
-
-#[test]
 fn tags_that_would_be_dropped_are_errors() {
     let site = Site::with_config(&format!("{CONFIG}taxonomies = [\"tags\"]\n"));
     site.file("content/about.md", "+++\ntitle = \"About\"\ntags = [\"me\"]\n+++\nHi.\n")

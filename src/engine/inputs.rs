@@ -39,7 +39,7 @@ impl ThemeState {
         let statics = crate::assets::merged_static(&self.source, &root.join("static"));
         statics
             .iter()
-            .filter(|(_, rel)| rel == super::outputs::ROBOTS)
+            .filter(|(_, rel)| super::outputs::REPLACEABLE.contains(&rel.as_str()))
             .map(|(from, rel)| {
                 let shown =
                     from.path().map_or_else(|| self.source.path_of(&format!("static/{rel}")), Path::to_path_buf);

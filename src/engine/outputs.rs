@@ -22,6 +22,10 @@ use crate::write::{Origin, Staging};
 
 /// `robots.txt`, which samvad writes unless the site or theme has its own.
 pub(crate) const ROBOTS: &str = "robots.txt";
+/// The redirects file Netlify and Cloudflare Pages read.
+pub(crate) const REDIRECTS: &str = "_redirects";
+/// The generated files a file of static/ may replace (documented).
+pub(crate) const REPLACEABLE: [&str; 2] = [ROBOTS, REDIRECTS];
 
 /// Copies each `(source, output-relative path)` pair, on all cores. A
 /// file is named relative to `root` should another input make the same
@@ -241,6 +245,7 @@ impl Engine {
         })?;
         let root = &self.opts.root;
         let statics = crate::assets::merged_static(&theme.source, &root.join("static"));
+        self.redirects(map, out, statics.iter().any(|(_, rel)| rel == REDIRECTS))?;
         // The one generated file a static file may replace (documented).
         if !statics.iter().any(|(_, rel)| rel == ROBOTS) {
             out.file(
@@ -258,6 +263,30 @@ impl Engine {
         files.extend(crate::assets::content_files(map, &root.join("content")));
         copy(&files, out, root)?;
         Ok(summaries)
+    }
+
+    /// A redirect page at each alias, and `_redirects` listing them all
+    /// unless static/ has its own (which then wins, as robots.txt does).
+    fn redirects(&self, map: &SiteMap, out: &Recorder, own_file: bool) -> Result<()> {
+        let mut lines = Vec::new();
+        for o in map.posts.iter().chain(&map.pages).map(|e| &e.outline) {
+            for alias in &o.aliases {
+                let origin = Origin::file(format!("content/{}", o.source));
+                let fp = fingerprint::of(&(&alias.file, &o.permalink, &o.title, &o.lang, "alias"));
+                out.file(alias.file.as_str(), origin, fp, || {
+                    Ok(crate::aliases::page(&o.permalink, &o.title, &o.lang).into_bytes())
+                })?;
+                lines.push((alias, o.path.as_str()));
+            }
+        }
+        if lines.is_empty() || own_file {
+            return Ok(());
+        }
+        let base = crate::aliases::base_path(&map.config.base_url);
+        let origin = Origin::samvad("the redirects of every alias");
+        out.file(REDIRECTS, origin, fingerprint::of(&(&lines, &base, REDIRECTS)), || {
+            Ok(crate::aliases::redirects_file(&base, lines.iter().copied()).into_bytes())
+        })
     }
 
     /// The list `jobs`: the home list, taxonomy and term pages, the 404.

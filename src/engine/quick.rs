@@ -257,6 +257,6 @@ fn structure(o: &Outline) -> impl PartialEq + '_ {
     (
         (o.kind, &o.title, &o.slug, &o.permalink, &o.path, &o.dir, &o.lang),
         (&o.date, &o.updated, o.sort_date, o.draft),
-        (&o.tag_names, &o.category_names, &o.translation_of, &o.template),
+        (&o.tag_names, &o.category_names, &o.translation_of, &o.template, &o.aliases),
     )
 }

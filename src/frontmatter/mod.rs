@@ -33,6 +33,7 @@ pub const KNOWN_KEYS: &[&str] = &[
     "extra",
     "social",
     "translation_of",
+    "aliases",
 ];
 
 /// Extra top-level keys the services page carries its data in.
@@ -71,6 +72,8 @@ pub struct FrontMatter {
     pub social: Value,
     /// Content path of the page this one translates.
     pub translation_of: Option<String>,
+    /// Old addresses that redirect here.
+    pub aliases: Vec<crate::aliases::Alias>,
     /// Services-page data (`services`, `contact`, …), kept raw.
     pub data: Map<String, Value>,
 }
@@ -97,6 +100,7 @@ const EXAMPLES: &[(&str, &str)] = &[
     ("updated", "2026-11-30"),
     ("tags", "[\"one\", \"two\"]"),
     ("categories", "[\"one\", \"two\"]"),
+    ("aliases", "[\"/old/url/\", \"/2019/05/old-post.html\"]"),
 ];
 
 impl Fields<'_> {
@@ -158,6 +162,23 @@ impl Fields<'_> {
         }
     }
 
+    /// `aliases`, each checked to be a path on this site.
+    fn aliases(&mut self, map: &Map<String, Value>) -> Vec<crate::aliases::Alias> {
+        let mut aliases = Vec::new();
+        for raw in self.list(map, "aliases") {
+            match crate::aliases::parse(&raw) {
+                Ok(alias) if !aliases.contains(&alias) => aliases.push(alias),
+                Ok(_) => {}
+                Err(why) => self.error(
+                    "aliases",
+                    why,
+                    "write each old address as a path, such as \"/2019/05/old-post.html\" or \"/old/url/\"",
+                ),
+            }
+        }
+        aliases
+    }
+
     fn date(&mut self, map: &Map<String, Value>, key: &str, tz: &jiff::tz::TimeZone) -> Option<Date> {
         let raw = self.string(map, key)?;
         match dates::parse(&raw, tz) {
@@ -211,10 +232,7 @@ pub fn fields(
         Syntax::Yaml => "put custom values under extra:",
     };
     for key in map.keys() {
-        if key == "aliases" {
-            let hint = "remove it for now: samvad cannot write redirect pages yet, so the old URLs would lead nowhere";
-            f.error(key, "`aliases` (redirects from old URLs) is not supported yet".into(), hint);
-        } else if !valid.contains(&key.as_str()) {
+        if !valid.contains(&key.as_str()) {
             let hint = match closest(key, &valid) {
                 Some(k) => format!("did you mean `{k}`? Or {extra}"),
                 None => extra.to_string(),
@@ -238,6 +256,7 @@ pub fn fields(
         extra: map.get("extra").cloned().unwrap_or(Value::Object(Map::new())),
         social: map.get("social").cloned().unwrap_or(Value::Null),
         translation_of: f.string(&map, "translation_of"),
+        aliases: f.aliases(&map),
         data: SERVICES_KEYS.iter().filter_map(|k| map.get(*k).map(|v| (k.to_string(), v.clone()))).collect(),
     };
     if !map.contains_key("title") {

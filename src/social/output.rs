@@ -200,6 +200,7 @@ pub(crate) mod tests {
             category_names: Vec::new(),
             translation_of: None,
             social: Default::default(),
+            aliases: Vec::new(),
         };
         let body = crate::page::Body {
             summary: "<p>A summary, with \"quotes\".</p>".into(),

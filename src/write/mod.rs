@@ -231,7 +231,7 @@ impl Staging {
         let message =
             format!("{first} and {origin} both make `{rel}` in the output; one would silently replace the other");
         let mut d = Diagnostic::general(message)
-            .hint("rename or move one of them (only `robots.txt` in static/ may replace a file samvad makes)");
+            .hint("rename or move one of them (only `robots.txt` and `_redirects` in static/ may replace a file samvad makes)");
         d.file = [&origin, first].into_iter().find(|o| o.file).map(|o| PathBuf::from(&*o.name));
         self.collisions.lock().expect("lock").push(d);
         false
