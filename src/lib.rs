@@ -36,6 +36,7 @@ pub mod sitemap;
 pub mod slug;
 pub mod social;
 pub mod stdout;
+pub mod stray;
 pub mod templates;
 pub mod text;
 pub mod theme;

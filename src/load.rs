@@ -109,9 +109,9 @@ pub fn gather(walked: Walked, results: Vec<Read>) -> Loaded {
     let mut loaded = Loaded { errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
     for (r, rel) in results.into_iter().zip(markdown) {
         match r {
-            Ok((s, warning)) => {
+            Ok((s, warnings)) => {
                 loaded.sources.push(s);
-                loaded.warnings.extend(warning);
+                loaded.warnings.extend(warnings);
             }
             Err(d) => {
                 loaded.errors.extend(d);
@@ -217,7 +217,7 @@ fn classify(rel: &str) -> Kind {
 }
 
 /// A source and what the writer should know about it, or why it failed.
-pub type Read = std::result::Result<(Arc<Source>, Option<Diagnostic>), Vec<Diagnostic>>;
+pub type Read = std::result::Result<(Arc<Source>, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// Reads and splits the Markdown file `rel` of `content`.
 pub fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
@@ -229,7 +229,7 @@ pub fn read_source(content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
 pub fn source_from(bytes: Vec<u8>, content: &Path, rel: &str, tz: &jiff::tz::TimeZone) -> Read {
     let path = content.join(rel);
     let hash = xxhash_rust::xxh3::xxh3_64(&bytes);
-    let (text, warning) = without_controls(text_from(bytes, &path).map_err(|d| vec![d])?, &path);
+    let (text, controls) = without_controls(text_from(bytes, &path).map_err(|d| vec![d])?, &path);
     let kind = classify(rel);
     let split = frontmatter::split(&text, &path).map_err(|d| vec![d])?;
     let map = frontmatter::parse_value(&split, &path).map_err(|d| vec![d])?;
@@ -241,7 +241,26 @@ pub fn source_from(bytes: Vec<u8>, content: &Path, rel: &str, tz: &jiff::tz::Tim
         ))]);
     }
     let (body_start, body_line, front) = (text.len() - split.body.len(), split.body_line, Box::new(front));
-    Ok((Arc::new(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, hash }), warning))
+    let warnings = controls.into_iter().chain(strays(&text, body_start, &path)).collect();
+    Ok((Arc::new(Source { path, rel: rel.to_string(), kind, front, text, body_start, body_line, hash }), warnings))
+}
+
+/// A warning for each kind of another generator's syntax left in the
+/// Markdown, which would be printed as text.
+fn strays(text: &str, body_start: usize, path: &Path) -> Vec<Diagnostic> {
+    let strays = crate::stray::scan(&text[body_start..]);
+    strays
+        .into_iter()
+        .map(|s| {
+            let (line, col) = crate::error::line_col(text, body_start + s.at);
+            let more = match s.count {
+                1 => String::new(),
+                n => format!(" ({n} in this file)"),
+            };
+            let message = format!("{} would be printed as text: `{}`{more}", s.kind.name(), s.sample);
+            Diagnostic::new(path, message).at(line, col).warning().hint(s.kind.hint())
+        })
+        .collect()
 }
 
 /// The text without the control characters HTML forbids (a NUL or an

@@ -198,7 +198,7 @@ fn read(content: &Path, rel: &str, tz: &jiff::tz::TimeZone, before: Before) -> (
         // The same bytes the cache's front matter was read from: only the
         // text is needed again.
         if let Ok(text) = load::text_from(bytes.clone(), &content.join(rel)) {
-            return (Some(hash), Ok((front.source(content, text), None)));
+            return (Some(hash), Ok((front.source(content, text), Vec::new())));
         }
     }
     (Some(hash), load::source_from(bytes, content, rel, tz))

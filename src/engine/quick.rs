@@ -89,8 +89,8 @@ impl Engine {
                     false => continue,
                 }
             };
-            let (source, warning) = crate::load::read_source(&content, &rel, &config.tz()).ok()?;
-            if warning.is_some() {
+            let (source, warnings) = crate::load::read_source(&content, &rel, &config.tz()).ok()?;
+            if !warnings.is_empty() {
                 return None;
             }
             edited.push(self.reparse(last, i, source, &config)?);
@@ -165,7 +165,7 @@ impl Engine {
 
     /// Keeps an edited post's source, outline and body for later builds.
     fn remember(&mut self, rel: &str, e: &Edited) {
-        let read = Ok((e.source.clone(), None));
+        let read = Ok((e.source.clone(), Vec::new()));
         self.memo.sources.insert(rel.to_string(), super::inputs::SourceMemo::new(e.source.hash, read));
         let outline = super::pages::OutlineMemo::new(e.outline_key, e.outline.clone(), e.outline_fp);
         self.memo.outlines.insert(rel.to_string(), outline);
