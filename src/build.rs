@@ -35,6 +35,8 @@ pub struct BuildOptions {
     /// Build without the build cache, neither reading nor writing it
     /// (`--no-cache`).
     pub no_cache: bool,
+    /// Content warnings fail the build (`--strict`).
+    pub strict: bool,
 }
 
 impl BuildOptions {

@@ -81,6 +81,9 @@ pub struct Config {
     pub feeds: FeedConfig,
     /// Promotion text settings.
     pub social: crate::social::config::SocialConfig,
+    /// Content warnings (another generator's syntax left in a post, a
+    /// control character) fail the build, as `--strict` does.
+    pub strict: bool,
     /// Free-form values passed to templates.
     pub extra: toml::Table,
 }
@@ -103,6 +106,7 @@ impl Default for Config {
             default_image: None,
             feeds: FeedConfig::default(),
             social: crate::social::config::SocialConfig::default(),
+            strict: false,
             extra: toml::Table::new(),
         }
     }
@@ -124,6 +128,7 @@ const TOP_KEYS: &[&str] = &[
     "default_image",
     "feeds",
     "social",
+    "strict",
     "extra",
 ];
 const FEED_KEYS: &[&str] = &["rss", "atom", "limit", "full_content"];

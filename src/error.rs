@@ -56,6 +56,12 @@ impl Diagnostic {
         }
     }
 
+    /// The same diagnostic as an error (`--strict`).
+    pub fn as_error(mut self) -> Self {
+        self.severity = Severity::Error;
+        self
+    }
+
     /// Makes this a warning: reported, but the build goes on.
     pub fn warning(mut self) -> Self {
         self.severity = Severity::Warning;

@@ -188,6 +188,11 @@ struct BuildArgs {
     /// a build after a small edit skip what the edit did not change.
     #[arg(long)]
     no_cache: bool,
+    /// Treat warnings about content (another generator's syntax left in a
+    /// post, a control character) as errors; `strict = true` in samvad.toml
+    /// does the same.
+    #[arg(long)]
+    strict: bool,
     /// Site root (the folder with samvad.toml).
     #[arg(long, default_value = ".")]
     root: PathBuf,
@@ -364,6 +369,7 @@ fn build_options(args: BuildArgs) -> Result<BuildOptions, Error> {
         theme: args.theme,
         force: args.force,
         no_cache: args.no_cache,
+        strict: args.strict,
     })
 }
 

@@ -50,3 +50,34 @@ fn a_clean_post_gets_no_warning_and_the_text_is_still_published() {
     assert!(warnings_about(&report, "content/posts/clean.md").is_empty(), "{:?}", report.warnings);
     assert!(site.read("posts/moved/index.html").contains("{{&lt; youtube abc123 &gt;}}"), "printed as text, as warned");
 }
+
+#[test]
+fn strict_makes_them_errors_and_keeps_the_last_output() {
+    let site = Site::new();
+    site.file("content/posts/clean.md", &post("Clean", "2026-11-02", "Plain text."));
+    site.build_ok();
+    let before = snapshot(&site.out());
+    site.file("content/posts/moved.md", POST);
+    let err = match site.build_with(|o| o.strict = true) {
+        Ok(report) => panic!("a strict build should fail: {report}"),
+        Err(e) => e.to_string(),
+    };
+    assert!(err.contains("content/posts/moved.md:8:1: error: Hugo shortcode"), "{err}");
+    assert!(err.contains("content/posts/moved.md:21:1: error: MDX component"), "all of them together:\n{err}");
+    assert_eq!(snapshot(&site.out()), before, "a failed build leaves the output as it was");
+}
+
+#[test]
+fn strict_in_the_config_and_on_the_command_line() {
+    let site = Site::with_config(&format!("{CONFIG}strict = true\n"));
+    site.file("content/posts/moved.md", POST);
+    assert!(site.build_fails().contains("error: Liquid tag"));
+
+    let site = Site::new();
+    site.file("content/posts/moved.md", POST);
+    let out = samvad().args(["build", "--strict", "--root"]).arg(site.root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", describe(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("error: kramdown"), "{}", describe(&out));
+    let out = samvad().args(["build", "--root"]).arg(site.root()).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "without --strict they are warnings: {}", describe(&out));
+}

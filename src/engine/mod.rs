@@ -175,7 +175,12 @@ impl Engine {
         clock.lap("link");
         let (map, outline_errors) = self.outline(&config, &plan, &assets, files);
         clock.lap("outline, assemble");
-        let mut errors = [errors, outline_errors].concat();
+        // Strict, a warning about content fails the build with the errors.
+        let (warnings, strict) = match self.opts.strict || config.strict {
+            true => (Vec::new(), warnings.into_iter().map(crate::error::Diagnostic::as_error).collect()),
+            false => (warnings, Vec::new()),
+        };
+        let mut errors = [errors, outline_errors, strict].concat();
         if let Err(e) = crate::templates::check_pages(&map, &theme.templates, &self.opts.root) {
             errors.extend(e.diagnostics());
         }
