@@ -105,8 +105,9 @@ pub fn load(content: &Path, tz: &jiff::tz::TimeZone) -> Result<Loaded> {
 /// What [`walk`] found and what reading each Markdown file gave, in the
 /// walk's order, as one [`Loaded`].
 pub fn gather(walked: Walked, results: Vec<Read>) -> Loaded {
-    let Walked { markdown, others, errors } = walked;
+    let Walked { markdown, others, errors, unread } = walked;
     let mut loaded = Loaded { errors, sources: Vec::with_capacity(results.len()), ..Loaded::default() };
+    loaded.warnings.extend(unread_warning(&unread));
     for (r, rel) in results.into_iter().zip(markdown) {
         match r {
             Ok((s, warnings)) => {
@@ -148,6 +149,9 @@ pub struct Walked {
     pub others: Vec<String>,
     /// Files that could not be read.
     pub errors: Vec<Diagnostic>,
+    /// Content in a format samvad does not read (`.mdx`, `.rst`, …),
+    /// neither built nor copied.
+    pub unread: Vec<String>,
 }
 
 /// Every file under `content/`.
@@ -155,8 +159,9 @@ pub fn walk(content: &Path) -> Walked {
     let mut markdown = Vec::new();
     let mut others = Vec::new();
     let mut errors = Vec::new();
+    let mut unread = Vec::new();
     if !content.exists() {
-        return Walked { markdown, others, errors };
+        return Walked { markdown, others, errors, unread };
     }
     // Symlinks are followed, so a linked post builds and a dangling link is
     // reported instead of vanishing silently.
@@ -179,11 +184,36 @@ pub fn walk(content: &Path) -> Walked {
             entry.path().strip_prefix(content).expect("walk stays inside content").to_string_lossy().replace('\\', "/");
         if markdown_stem(&rel).is_some() {
             markdown.push(rel);
+        } else if is_unread_format(&rel) {
+            unread.push(rel);
         } else {
             others.push(rel);
         }
     }
-    Walked { markdown, others, errors }
+    Walked { markdown, others, errors, unread }
+}
+
+/// Text formats other generators build pages from, which samvad does not
+/// read: published as they are, they would leak their source.
+const UNREAD_FORMATS: &[&str] = &["mdx", "rst", "adoc", "asciidoc", "org", "textile", "rmd", "qmd"];
+
+/// Is `rel` content in a format samvad does not read?
+fn is_unread_format(rel: &str) -> bool {
+    rel.rsplit_once('.').is_some_and(|(_, ext)| UNREAD_FORMATS.contains(&ext.to_ascii_lowercase().as_str()))
+}
+
+/// One warning naming every file [`is_unread_format`] left out.
+fn unread_warning(unread: &[String]) -> Option<Diagnostic> {
+    let (first, rest) = unread.split_first()?;
+    let names: Vec<String> = std::iter::once(first).chain(rest).take(10).map(|r| format!("content/{r}")).collect();
+    let more = if unread.len() > 10 { format!(" and {} more", unread.len() - 10) } else { String::new() };
+    let message = format!(
+        "{} not read, since samvad reads Markdown only (.md, .markdown, .mdown, .mkd), and not published: {}{more}",
+        if unread.len() == 1 { "1 file is".to_string() } else { format!("{} files are", unread.len()) },
+        names.join(", ")
+    );
+    let hint = "rename Markdown written as .mdx to .md (and remove its components); convert other formats to Markdown, for example with pandoc";
+    Some(Diagnostic::general(message).warning().hint(hint))
 }
 
 /// File endings read as Markdown: `.md`, Jekyll's default `.markdown`, and

@@ -81,3 +81,26 @@ fn strict_in_the_config_and_on_the_command_line() {
     let out = samvad().args(["build", "--root"]).arg(site.root()).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "without --strict they are warnings: {}", describe(&out));
 }
+
+#[test]
+fn content_in_formats_samvad_does_not_read_is_listed_once_and_never_published() {
+    let site = Site::new();
+    site.file("content/posts/a.md", &post("A", "2026-11-02", "Text."))
+        .file("content/posts/moved.mdx", "---\ntitle: Moved\n---\n\n<Callout>Hi</Callout>\n")
+        .file("content/notes.rst", "Notes\n=====\n")
+        .file("content/posts/bundle/index.md", &post("Bundle", "2026-11-03", "Text."))
+        .file("content/posts/bundle/part.ADOC", "= Part\n")
+        .file("content/posts/bundle/photo.txt", "kept\n");
+    let report = site.build_ok();
+    let listed: Vec<String> =
+        report.warnings.iter().map(ToString::to_string).filter(|w| w.contains("not read")).collect();
+    assert_eq!(listed.len(), 1, "one warning: {listed:?}");
+    for name in ["content/posts/moved.mdx", "content/notes.rst", "content/posts/bundle/part.ADOC"] {
+        assert!(listed[0].contains(name), "{name} in {}", listed[0]);
+    }
+    assert!(listed[0].starts_with("warning") || listed[0].contains("warning:"), "{}", listed[0]);
+    for out in ["posts/moved.mdx", "notes.rst", "posts/bundle/part.ADOC"] {
+        assert!(!site.output(out).exists(), "{out} must not be published raw");
+    }
+    assert!(site.output("posts/bundle/photo.txt").is_file(), "other bundle files are still copied");
+}
