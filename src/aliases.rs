@@ -25,18 +25,25 @@ pub fn parse(raw: &str) -> Result<Alias, String> {
     if text.contains("://") || text.starts_with("//") {
         return Err(format!("alias `{raw}` is a full URL; an alias is a path on this site, such as \"/old/url/\""));
     }
-    if let Some(c) = text.chars().find(|c| matches!(c, '?' | '#' | '\\') || c.is_control()) {
+    if let Some(c) = text.chars().find(|c| matches!(c, '?' | '#')) {
         return Err(format!("alias `{raw}` contains {c:?}; write only the path, without a query or fragment"));
     }
+    // Checked once decoded: `%00` or `%0A` would land in a file name.
     let decoded = percent_encoding::percent_decode_str(text)
         .decode_utf8()
         .map_err(|_| format!("alias `{raw}` decodes to bytes that are not UTF-8"))?;
+    if let Some(c) = decoded.chars().find(|c| c.is_control()) {
+        return Err(format!("alias `{raw}` contains the control character {c:?}, which no address may hold"));
+    }
     let segments: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty()).collect();
     if segments.is_empty() {
         return Err(format!("alias `{raw}` is the site's root, which the home page already is"));
     }
-    if let Some(bad) = segments.iter().find(|s| matches!(**s, "." | "..")) {
-        return Err(format!("alias `{raw}` has a `{bad}` segment, which would leave or skip folders of the output"));
+    // The rule slugs follow: nothing that climbs out, no hidden files.
+    if let Some(bad) = segments.iter().find(|s| !crate::slug::is_safe(s)) {
+        return Err(format!(
+            "alias `{raw}` has a `{bad}` segment; an alias may not leave the output folder or name a hidden file"
+        ));
     }
     let joined = segments.join("/");
     let is_file = !decoded.ends_with('/') && [".html", ".htm"].iter().any(|ext| joined.ends_with(ext));
@@ -73,14 +80,6 @@ pub fn redirects_file<'a>(base_path: &str, lines: impl Iterator<Item = (&'a Alia
     out
 }
 
-/// The path of a base URL: `/` for `https://x.example`, `/blog/` for
-/// `https://x.github.io/blog`.
-pub fn base_path(base_url: &str) -> String {
-    let after_scheme = base_url.split_once("://").map_or(base_url, |(_, rest)| rest);
-    let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
-    format!("{}/", path.trim_end_matches('/'))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,9 +103,21 @@ mod tests {
 
     #[test]
     fn refuses_what_is_not_a_path_here() {
-        for bad in
-            ["https://old.example/a/", "//old.example/a", "/a?p=1", "/a#b", "/../etc/", "/a/./b", "/", "", "/%FF/"]
-        {
+        for bad in [
+            "https://old.example/a/",
+            "//old.example/a",
+            "/a?p=1",
+            "/a#b",
+            "/../etc/",
+            "/a/./b",
+            "/",
+            "",
+            "/%FF/",
+            "/.git/x/",
+            "/a%00b/",
+            "/a%0Ab/",
+            "/a\\b/",
+        ] {
             assert!(parse(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -117,14 +128,6 @@ mod tests {
         assert!(html.contains("content=\"0; url=https://x.example/a/?q=&quot;1&quot;&amp;b\""), "{html}");
         assert!(html.contains("<title>&lt;Title&gt; &amp; more</title>"), "{html}");
         assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
-    }
-
-    #[test]
-    fn base_paths() {
-        assert_eq!(base_path("https://x.example"), "/");
-        assert_eq!(base_path("https://x.example/"), "/");
-        assert_eq!(base_path("https://x.github.io/blog"), "/blog/");
-        assert_eq!(base_path("https://x.github.io/blog/"), "/blog/");
     }
 
     #[test]

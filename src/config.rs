@@ -251,6 +251,14 @@ impl Config {
         format!("{}/", self.base_url.trim_end_matches('/'))
     }
 
+    /// The path part of `base_url`, with slashes at both ends: `/` for
+    /// `https://x.example`, `/blog/` for `https://x.github.io/blog`.
+    pub fn base_path(&self) -> String {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, rest)| rest);
+        let path = after_scheme.find('/').map_or("", |i| &after_scheme[i..]);
+        format!("{}/", path.trim_end_matches('/'))
+    }
+
     /// The time zone for date-only front matter.
     pub fn tz(&self) -> jiff::tz::TimeZone {
         jiff::tz::TimeZone::get(&self.timezone).unwrap_or(jiff::tz::TimeZone::UTC)
@@ -365,6 +373,19 @@ mod tests {
     fn nested_unknown_key_is_reported() {
         let err = parse("[feeds]\nrsss = true\n").unwrap_err();
         assert!(err.to_string().contains("feeds.rss"));
+    }
+
+    #[test]
+    fn base_path_is_the_urls_path() {
+        for (url, path) in [
+            ("https://x.example", "/"),
+            ("https://x.example/", "/"),
+            ("https://x.github.io/blog", "/blog/"),
+            ("https://x.github.io/blog/", "/blog/"),
+        ] {
+            let config = parse(&format!("base_url = \"{url}\"\n")).unwrap();
+            assert_eq!(config.base_path(), path, "{url}");
+        }
     }
 
     #[test]

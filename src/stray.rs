@@ -112,8 +112,8 @@ fn note(found: &mut Vec<Stray>, kind: Kind, at: usize, text: &str) {
     match found.iter_mut().find(|s| s.kind == kind) {
         Some(s) => s.count += 1,
         None => {
-            let end = text.find(['\n']).unwrap_or(text.len()).min(60);
-            let end = (0..=end).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+            let end = text.find('\n').unwrap_or(text.len()).min(60);
+            let end = crate::error::floor_char_boundary(text, end);
             found.push(Stray { kind, at, sample: text[..end].to_string(), count: 1 });
         }
     }
@@ -146,14 +146,15 @@ fn in_text(text: &str, base: usize, found: &mut Vec<Stray>) {
     for (i, _) in text.match_indices('[') {
         let rest = &text[i + 1..];
         let name_end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-        let follows = rest[name_end..].chars().next();
         let name = &rest[..name_end];
         let wordpress = matches!(name, "caption" | "gallery" | "embed" | "code" | "audio" | "video");
+        if !wordpress || !rest[name_end..].starts_with([' ', ']']) {
+            continue;
+        }
         // `[code words]` in prose is not one: a shortcode has attributes
         // (`id="…"`), a closing `[/name]`, or is a bare `[gallery]`.
         let inside = &rest[name_end..rest.find(']').unwrap_or(rest.len())];
-        let shaped = inside.contains('=') || text.contains(&format!("[/{name}]")) || name == "gallery";
-        if wordpress && matches!(follows, Some(' ' | ']')) && shaped {
+        if inside.contains('=') || name == "gallery" || text.contains(&format!("[/{name}]")) {
             note(found, Kind::WordPressShortcode, base + i, &text[i..]);
         }
     }

@@ -282,7 +282,7 @@ impl Engine {
         if lines.is_empty() || own_file {
             return Ok(());
         }
-        let base = crate::aliases::base_path(&map.config.base_url);
+        let base = map.config.base_path();
         let origin = Origin::samvad("the redirects of every alias");
         out.file(REDIRECTS, origin, fingerprint::of(&(&lines, &base, REDIRECTS)), || {
             Ok(crate::aliases::redirects_file(&base, lines.iter().copied()).into_bytes())

@@ -301,10 +301,10 @@ impl Staging {
                 Committed { written: current.len(), ..Committed::default() }
             }
             Some(mut previous) if self.carry => {
-                let done = self.update_in_place(Vec::new());
+                let done = self.update_in_place(Vec::new())?;
                 previous.extend(current);
                 current = previous;
-                done?
+                done
             }
             Some(previous) => {
                 let mut stale: Vec<String> = previous.into_keys().filter(|k| !current.contains_key(k)).collect();
@@ -319,9 +319,9 @@ impl Staging {
         Ok(done)
     }
 
-    /// Moves every staged file into place and removes stale ones, undoing
-    /// all of it should one step fail.
-    /// `stale` are the previous build's files this one did not make.
+    /// Moves every staged file into place and removes `stale` ones (the
+    /// previous build's files this one did not make), undoing all of it
+    /// should one step fail.
     fn update_in_place(&self, stale: Vec<String>) -> Result<Committed> {
         let mut journal = commit::Journal::new(&self.target, sibling(&self.target, "backup"))?;
         let mut staged = std::mem::take(&mut *self.staged.lock().expect("lock"));
